@@ -1,0 +1,176 @@
+package checks
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/pagelint/pagelint/dom"
+	"github.com/pagelint/pagelint/page"
+	"golang.org/x/net/html"
+)
+
+// A Runner runs the page rules on each page as it arrives (from any number of
+// goroutines), keeps its summary in the Site, then runs the site rules once.
+type Runner struct {
+	site   *page.Site
+	checks []*Check
+	now    time.Time
+
+	mu       sync.Mutex
+	findings []Finding
+	errs     []error
+}
+
+// NewRunner prepares a run of checks over site. now is the reference time of
+// date rules (the crawl start, or --now).
+func NewRunner(site *page.Site, checks []*Check, now time.Time) *Runner {
+	var active []*Check
+	for _, c := range checks {
+		if c.RunsIn(site.Mode) {
+			active = append(active, c)
+		}
+	}
+	return &Runner{site: site, checks: active, now: now}
+}
+
+// Page summarizes p into the Site and runs every page rule on it. It is safe
+// to call from several goroutines. The page's document is not kept.
+func (r *Runner) Page(p *page.Page) {
+	sum := Summarize(p)
+	facts := &pageFacts{}
+	for _, c := range r.checks {
+		if c.Page == nil {
+			continue
+		}
+		pass := &PagePass{Check: c, Page: p, Site: r.site, Summary: sum, Now: r.now, facts: facts, report: r.add}
+		if err := safely(func() error { return c.Page(pass) }); err != nil {
+			r.fail(fmt.Errorf("rule %s on %s: %w", c.ID, r.site.DisplayURL(sum.URL), err))
+		}
+	}
+	r.site.AddPage(sum)
+}
+
+// Finish runs the site rules and returns every finding, sorted and
+// fingerprinted. The error joins every rule that could not judge a page;
+// the findings are still complete for the others.
+func (r *Runner) Finish() ([]Finding, error) {
+	for _, c := range r.checks {
+		if c.Site == nil {
+			continue
+		}
+		pass := &SitePass{Check: c, Site: r.site, Now: r.now, report: r.add}
+		if err := safely(func() error { return c.Site(pass) }); err != nil {
+			r.fail(fmt.Errorf("rule %s: %w", c.ID, err))
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fs := r.findings
+	sortFindings(fs)
+	fingerprint(fs)
+	return fs, errors.Join(r.errs...)
+}
+
+func (r *Runner) fail(err error) {
+	r.mu.Lock()
+	r.errs = append(r.errs, err)
+	r.mu.Unlock()
+}
+
+// add turns an issue into a finding on the page of sum.
+func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
+	f := Finding{
+		Rule:     c.ID,
+		Severity: c.Severity,
+		URL:      r.site.DisplayURL(sum.URL),
+		Path:     sum.Path,
+		File:     sum.File,
+		Line:     is.Line,
+		Message:  is.Message,
+		Evidence: is.Evidence,
+		Help:     c.Help,
+	}
+	if is.Severity != 0 {
+		f.Severity = is.Severity
+	}
+	if is.Help != "" {
+		f.Help = is.Help
+	}
+	if is.Target != "" {
+		f.Target = r.site.DisplayURL(is.Target)
+		f.TargetKey = is.Target
+		if r.site.Internal(is.Target) {
+			f.TargetKey = r.site.SitePath(is.Target)
+		}
+	}
+	r.mu.Lock()
+	r.findings = append(r.findings, f)
+	r.mu.Unlock()
+}
+
+// safely runs a rule, turning a panic into an error that names it, so one
+// rule's bug on one odd page cannot take the whole report down with it.
+func safely(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return f()
+}
+
+// Summarize builds the part of a page's summary that does not depend on any
+// rule: identity, title, fragment targets and links with their lines.
+func Summarize(p *page.Page) *page.Summary {
+	sum := &page.Summary{
+		URL:    page.Normalize(p.URL),
+		Path:   p.Path,
+		File:   p.File,
+		Status: p.Status,
+		IDs:    map[string]struct{}{},
+	}
+	root := p.Root()
+	dom.Walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if id, ok := dom.Attr(n, "id"); ok && id != "" {
+			sum.IDs[id] = struct{}{}
+		}
+		if n.Data == "a" {
+			if name := dom.AttrOr(n, "name"); name != "" {
+				sum.IDs[name] = struct{}{}
+			}
+		}
+		if n.Data == "title" && sum.Title == "" && n.Namespace == "" && dom.Closest(n, func(a *html.Node) bool { return a.Data == "svg" }) == nil {
+			sum.Title = dom.FoldSpace(dom.Text(n, dom.TextOptions{MaxState: dom.Hidden}))
+		}
+		return true
+	})
+	sum.Links = make([]page.LinkRef, 0, len(p.Links))
+	for _, l := range p.Links {
+		ref := page.LinkRef{
+			Raw:      l.Raw,
+			Tag:      l.Node.Data,
+			Attr:     l.Attr,
+			Line:     p.Line(l.Node),
+			Evidence: page.Evidence(l.Node),
+			Follow:   l.Follow,
+		}
+		if l.URL != nil {
+			base, frag := page.SplitFragment(l.URL)
+			ref.Fragment = frag
+			ref.Fetch = page.Fetchable(base)
+			if ref.Fetch {
+				ref.Target = page.Normalize(base)
+			} else {
+				ref.Target = l.URL.String()
+			}
+		}
+		sum.Links = append(sum.Links, ref)
+	}
+	return sum
+}

@@ -1,0 +1,381 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/pagelint/pagelint/page"
+)
+
+// CrawlOptions configure a crawl of a live site.
+type CrawlOptions struct {
+	Start        string        // the start URL; its scheme, host and port are the site
+	MaxPages     int           // pages to read at most; 0 means no limit
+	MaxDepth     int           // links to follow from the start page; < 0 means no limit
+	Scope        string        // follow only pages whose path starts with this
+	Concurrency  int           // requests in flight to the site
+	Delay        time.Duration // pause after each request to the site
+	Timeout      time.Duration // per request, body included
+	UserAgent    string
+	IgnoreRobots bool
+	SkipExternal bool // check no link to another site (no DNS look-up, no request)
+	MaxBody      int  // bytes read of a page at most
+	Client       *http.Client
+}
+
+// Stats are the live counters shown by the progress line.
+type Stats struct {
+	Pages   int64 // pages read and checked
+	Queued  int64 // pages waiting to be fetched
+	Errors  int64 // requests that failed or returned >= 400
+	Elapsed time.Duration
+}
+
+// A Crawler fetches the pages of one site with colly and checks every link
+// target it finds: site pages by crawling them, the rest with a link checker.
+type Crawler struct {
+	opts  CrawlOptions
+	start *url.URL
+	site  *page.Site
+	links *linkChecker
+	col   *colly.Collector
+
+	mu        sync.Mutex
+	visited   map[string]bool // page keys queued or read
+	redirects map[string][]int
+	limitHit  bool
+	depthHit  int
+	robotsHit int
+	startErr  error
+
+	began   time.Time
+	pages   atomic.Int64
+	queued  atomic.Int64
+	errored atomic.Int64
+}
+
+// NewCrawler validates the options. A start URL that is not an absolute
+// http(s) URL is an error.
+func NewCrawler(opts CrawlOptions) (*Crawler, *page.Site, error) {
+	u, err := url.Parse(strings.TrimSpace(opts.Start))
+	if err != nil || !page.Fetchable(u) {
+		return nil, nil, fmt.Errorf("start URL %q: want an absolute http:// or https:// URL", opts.Start)
+	}
+	u, _ = url.Parse(page.Normalize(u))
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 8
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 15 * time.Second
+	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = 10 << 20
+	}
+	root := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}
+	site := page.NewSite(root, page.ModeCrawl, true)
+	c := &Crawler{opts: opts, start: u, site: site, visited: map[string]bool{}, redirects: map[string][]int{}}
+	c.links = newLinkChecker(LinkOptions{
+		Timeout: opts.Timeout, UserAgent: opts.UserAgent, Workers: opts.Concurrency,
+		PerHost: 2, SiteHost: strings.ToLower(u.Host), SitePerHost: opts.Concurrency, Client: opts.Client,
+	}, site)
+	return c, site, nil
+}
+
+// Stats returns the live counters.
+func (c *Crawler) Stats() Stats {
+	return Stats{Pages: c.pages.Load(), Queued: c.queued.Load(), Errors: c.errored.Load(), Elapsed: time.Since(c.began)}
+}
+
+// pageKey names a page once: the normalized URL with a trailing index.html
+// dropped, so /blog/ and /blog/index.html are read once.
+func pageKey(u *url.URL) string {
+	key := page.Normalize(u)
+	if u.RawQuery == "" {
+		for _, idx := range []string{"/index.html", "/index.htm"} {
+			if strings.HasSuffix(key, idx) {
+				return strings.TrimSuffix(key, idx[1:])
+			}
+		}
+	}
+	return key
+}
+
+// Run crawls the site, handing each HTML page to handle. It returns an error
+// when the start URL cannot be read; a cancelled ctx ends the crawl early
+// with Complete false.
+func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, error) {
+	c.began = time.Now()
+	c.links.ctx = ctx
+	col := colly.NewCollector(colly.Async(true), colly.StdlibContext(ctx), colly.UserAgent(c.opts.UserAgent))
+	col.AllowURLRevisit = true // pagelint dedups itself, on normalized URLs
+	col.ParseHTTPErrorResponse = true
+	col.IgnoreRobotsTxt = c.opts.IgnoreRobots
+	col.MaxBodySize = c.opts.MaxBody
+	if c.opts.Client != nil {
+		col.SetClient(c.opts.Client)
+	}
+	col.SetRequestTimeout(c.opts.Timeout)
+	if err := col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: c.opts.Concurrency, Delay: c.opts.Delay}); err != nil {
+		return Result{}, fmt.Errorf("crawler limits: %w", err)
+	}
+	c.col = col
+	col.SetRedirectHandler(c.onRedirect)
+	col.OnRequest(func(r *colly.Request) { r.Ctx.Put("sent", r.URL.String()) })
+	col.OnResponseHeaders(func(r *colly.Response) {
+		if r.StatusCode >= 400 || !isHTML(r.Headers.Get("Content-Type")) || !page.SameSite(c.start, r.Request.URL) {
+			c.record(r, "")
+			r.Request.Abort() // not a page of the site: the status is all we need
+		}
+	})
+	col.OnResponse(func(r *colly.Response) { c.onPage(ctx, r, handle) })
+	col.OnError(func(r *colly.Response, err error) {
+		if errors.Is(err, colly.ErrAbortedAfterHeaders) {
+			return
+		}
+		c.record(r, describeNetError(err))
+	})
+
+	startKey := pageKey(c.start)
+	c.visited[startKey] = true
+	if err := c.visit(col, c.start.String(), startKey, 0); err != nil {
+		return Result{}, fmt.Errorf("start URL %s: %w", c.start, err)
+	}
+	col.Wait()
+	c.links.wait()
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.startErr != nil {
+		return Result{}, c.startErr
+	}
+	res := Result{Target: c.start.String(), Pages: int(c.pages.Load()), Complete: true}
+	if c.limitHit {
+		res.Complete = false
+		res.Notices = append(res.Notices, fmt.Sprintf("stopped at --max-pages %d: more pages of the site were left unread", c.opts.MaxPages))
+	}
+	if ctx.Err() != nil {
+		res.Complete = false
+		res.Notices = append(res.Notices, "interrupted: pages still queued were not read")
+	}
+	if c.depthHit > 0 {
+		res.Notices = append(res.Notices, fmt.Sprintf("%d page(s) beyond --max-depth %d were checked as links but not read", c.depthHit, c.opts.MaxDepth))
+	}
+	if c.robotsHit > 0 {
+		res.Notices = append(res.Notices, fmt.Sprintf("%d page(s) disallowed by robots.txt were not fetched (--ignore-robots to read them)", c.robotsHit))
+	}
+	return res, nil
+}
+
+func (c *Crawler) visit(col *colly.Collector, target, key string, depth int) error {
+	cctx := colly.NewContext()
+	cctx.Put("key", key)
+	cctx.Put("url", target)
+	cctx.Put("depth", strconv.Itoa(depth))
+	c.queued.Add(1)
+	err := col.Request(http.MethodGet, target, nil, cctx, nil)
+	if err != nil {
+		c.queued.Add(-1)
+		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
+			c.mu.Lock()
+			c.robotsHit++
+			c.mu.Unlock()
+			if depth == 0 {
+				return errors.New("disallowed by robots.txt (use --ignore-robots to crawl it anyway)")
+			}
+			return nil
+		}
+		if depth == 0 {
+			return err
+		}
+	}
+	return nil
+}
+
+// onRedirect records each hop's status and stops loops and long chains.
+func (c *Crawler) onRedirect(req *http.Request, via []*http.Request) error {
+	first := via[0].URL.String()
+	c.mu.Lock()
+	if req.Response != nil {
+		c.redirects[first] = append(c.redirects[first], req.Response.StatusCode)
+	}
+	c.mu.Unlock()
+	next := page.Normalize(req.URL)
+	for _, v := range via {
+		if page.Normalize(v.URL) == next {
+			return errors.New("redirect loop")
+		}
+	}
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("more than %d redirects", maxRedirects)
+	}
+	return nil
+}
+
+// record stores the outcome of a page request that was not read as a page.
+func (c *Crawler) record(r *colly.Response, netErr string) {
+	f := c.fetchOf(r)
+	if netErr != "" {
+		f.Err = netErr
+		f.Status = 0
+	}
+	if f.Err != "" || f.Status >= 400 {
+		c.errored.Add(1)
+	}
+	c.finish(r, f)
+	c.site.RecordFetch(f)
+}
+
+func (c *Crawler) fetchOf(r *colly.Response) page.Fetch {
+	f := page.Fetch{URL: r.Ctx.Get("url"), Method: http.MethodGet, Status: r.StatusCode}
+	if r.Request != nil && r.Request.URL != nil {
+		f.Final = page.Normalize(r.Request.URL)
+	}
+	if r.Headers != nil {
+		f.ContentType = r.Headers.Get("Content-Type")
+	}
+	c.mu.Lock()
+	f.Redirects = c.redirects[r.Ctx.Get("sent")]
+	delete(c.redirects, r.Ctx.Get("sent"))
+	c.mu.Unlock()
+	return f
+}
+
+// finish ends the bookkeeping of one page request, and notes a start page
+// that could not be read.
+func (c *Crawler) finish(r *colly.Response, f page.Fetch) {
+	c.queued.Add(-1)
+	if r.Ctx.Get("depth") != "0" {
+		return
+	}
+	var err error
+	switch {
+	case f.Err != "":
+		err = fmt.Errorf("start URL %s: %s", f.URL, f.Err)
+	case f.Status >= 400:
+		err = fmt.Errorf("start URL %s returned HTTP %d", f.URL, f.Status)
+	case !isHTML(f.ContentType):
+		err = fmt.Errorf("start URL %s is not an HTML page (Content-Type %q)", f.URL, f.ContentType)
+	}
+	if err != nil {
+		c.mu.Lock()
+		c.startErr = err
+		c.mu.Unlock()
+	}
+}
+
+func isHTML(contentType string) bool {
+	ct := strings.ToLower(contentType)
+	return ct == "" || strings.HasPrefix(ct, "text/html") || strings.HasPrefix(ct, "application/xhtml+xml")
+}
+
+// onPage reads one HTML page of the site: records its fetch, queues or
+// checks its links, and hands it to the rules.
+func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*page.Page)) {
+	f := c.fetchOf(r)
+	c.finish(r, f)
+	c.site.RecordFetch(f)
+
+	final := r.Request.URL
+	key := pageKey(final)
+	if reqKey := r.Ctx.Get("key"); key != reqKey {
+		// Redirected: read the page under its final name, once.
+		c.mu.Lock()
+		seen := c.visited[key]
+		c.visited[key] = true
+		c.mu.Unlock()
+		if seen {
+			return
+		}
+	}
+	if page.Normalize(final) != key {
+		c.site.Alias(page.Normalize(final), key)
+	}
+	// colly has already decoded bodies whose header names a charset.
+	ct := r.Headers.Get("Content-Type")
+	if strings.Contains(strings.ToLower(ct), "charset") {
+		ct = "text/html; charset=utf-8"
+	}
+	u, _ := url.Parse(key)
+	p, err := page.Parse(final, page.DecodeHTML(r.Body, ct))
+	if err != nil {
+		c.errored.Add(1)
+		return
+	}
+	p.URL = u
+	p.Path = c.site.SitePath(key)
+	p.Status = r.StatusCode
+	p.Header = r.Headers.Clone()
+	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
+	c.followLinks(ctx, p, depth)
+	handle(p)
+	c.pages.Add(1)
+}
+
+// followLinks queues the site's pages found on p and checks every other target.
+func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
+	seen := map[string]bool{}
+	for _, l := range p.Links {
+		if l.URL == nil || !page.Fetchable(l.URL) {
+			continue
+		}
+		target := page.Normalize(l.URL)
+		if seen[target] {
+			continue
+		}
+		seen[target] = true
+		if !page.SameSite(c.start, l.URL) {
+			if !c.opts.SkipExternal {
+				c.links.check(target)
+			}
+			continue
+		}
+		if !l.Follow || !strings.HasPrefix(l.URL.Path, c.opts.Scope) || ctx.Err() != nil {
+			c.mu.Lock()
+			read := c.visited[pageKey(l.URL)] && pageKey(l.URL) == target
+			c.mu.Unlock()
+			if !read { // a page already read has its outcome recorded
+				c.links.check(target)
+			}
+			continue
+		}
+		c.queuePage(l.URL, target, depth+1)
+	}
+}
+
+func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
+	key := pageKey(u)
+	c.mu.Lock()
+	switch {
+	case c.visited[key]:
+		c.mu.Unlock()
+		if key != target { // /a/index.html when /a/ was read: check that name too
+			c.site.Alias(target, key)
+			c.links.check(target)
+		}
+		return
+	case c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth:
+		c.depthHit++
+		c.mu.Unlock()
+		c.links.check(target)
+		return
+	case c.opts.MaxPages > 0 && len(c.visited) >= c.opts.MaxPages:
+		c.limitHit = true
+		c.mu.Unlock()
+		return
+	}
+	c.visited[key] = true
+	c.mu.Unlock()
+	if key != target {
+		c.site.Alias(target, key)
+	}
+	_ = c.visit(c.col, target, key, depth)
+}

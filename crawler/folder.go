@@ -1,0 +1,411 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/pagelint/pagelint/page"
+)
+
+// folderRoot stands for the site when no --base-url is given: a reserved
+// name (RFC 2606) that no real link points to.
+const folderRoot = "https://site.invalid/"
+
+// FolderOptions configure a check of a built site on disk.
+type FolderOptions struct {
+	Paths      []string // folders and files to lint
+	Root       string   // the site root folder; "" derives it from Paths
+	BaseURL    string   // the address the folder is served at, "" if unknown
+	PrettyURLs bool     // /a is served from a.html
+	// External, when set, checks links to other sites over HTTP.
+	External *LinkOptions
+	Workers  int // parsing goroutines; 0 means one per CPU
+}
+
+// A Folder reads the HTML files of a built site.
+type Folder struct {
+	opts   FolderOptions
+	root   string              // absolute path of the site root folder
+	site   *page.Site
+	files  map[string]fileKind // slash path relative to root -> kind
+	lint   []string            // HTML files to lint, relative to root
+	notice []string
+	links  *linkChecker
+
+	resolved sync.Map // target -> struct{}: internal targets already recorded
+}
+
+type fileKind uint8
+
+const (
+	isFile fileKind = iota + 1
+	isDir
+)
+
+// Result tells how a run over a site ended.
+type Result struct {
+	Target   string   // what was read: a folder or the start URL
+	Pages    int      // pages handed to the rules
+	Complete bool     // false when pages in scope were left unread
+	Notices  []string // one sentence each: limits hit, files that could not be read
+}
+
+// NewFolder validates the options and indexes the site folder. A path that
+// does not exist or a bad base URL is an error.
+func NewFolder(opts FolderOptions) (*Folder, *page.Site, error) {
+	if len(opts.Paths) == 0 {
+		return nil, nil, errors.New("check needs at least one folder or file")
+	}
+	abs := make([]string, len(opts.Paths))
+	for i, p := range opts.Paths {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("path %s: %w", p, err)
+		}
+		if _, err := os.Stat(a); err != nil {
+			return nil, nil, fmt.Errorf("path %s: %w", p, unwrapPathError(err))
+		}
+		abs[i] = a
+	}
+	root, err := siteRoot(opts.Root, abs)
+	if err != nil {
+		return nil, nil, err
+	}
+	rootURL, absolute, err := folderRootURL(opts.BaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	f := &Folder{opts: opts, root: root, files: map[string]fileKind{}}
+	f.site = page.NewSite(rootURL, page.ModeCheck, absolute)
+	f.index()
+	for _, a := range abs {
+		rel, err := filepath.Rel(root, a)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil, nil, fmt.Errorf("path %s is outside the site root %s", a, root)
+		}
+		f.collect(filepath.ToSlash(rel))
+	}
+	slices.Sort(f.lint)
+	f.lint = slices.Compact(f.lint)
+	for rel, kind := range f.files {
+		if kind == isFile && isHTMLName(rel) {
+			f.aliasFile(rel)
+		}
+	}
+	if opts.External != nil {
+		f.links = newLinkChecker(*opts.External, f.site)
+	}
+	return f, f.site, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// siteRoot is --root, else the one folder given, else the common parent of the paths.
+func siteRoot(explicit string, paths []string) (string, error) {
+	if explicit != "" {
+		a, err := filepath.Abs(explicit)
+		if err != nil {
+			return "", fmt.Errorf("--root %s: %w", explicit, err)
+		}
+		if st, err := os.Stat(a); err != nil || !st.IsDir() {
+			return "", fmt.Errorf("--root %s: not a folder", explicit)
+		}
+		return a, nil
+	}
+	dirOf := func(p string) string {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		return filepath.Dir(p)
+	}
+	root := dirOf(paths[0])
+	for _, p := range paths[1:] {
+		d := dirOf(p)
+		for !strings.HasPrefix(d+string(filepath.Separator), root+string(filepath.Separator)) {
+			parent := filepath.Dir(root)
+			if parent == root {
+				break
+			}
+			root = parent
+		}
+	}
+	return root, nil
+}
+
+func folderRootURL(base string) (*url.URL, bool, error) {
+	if base == "" {
+		u, _ := url.Parse(folderRoot)
+		return u, false, nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || !page.Fetchable(u) {
+		return nil, false, fmt.Errorf("--base-url %q: want an absolute http(s) URL such as https://example.org/", base)
+	}
+	u, _ = url.Parse(page.Normalize(u))
+	u.RawQuery = ""
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, true, nil
+}
+
+// index lists every file and folder under the root, following symlinks as
+// a web server would, and never entering one folder twice (symlink loops).
+func (f *Folder) index() {
+	seen := map[string]bool{}
+	var walk func(dir, rel string)
+	walk = func(dir, rel string) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil || seen[real] {
+			return
+		}
+		seen[real] = true
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			f.notice = append(f.notice, fmt.Sprintf("could not read folder %s: %v", displayRel(rel), unwrapPathError(err)))
+			return
+		}
+		for _, e := range entries {
+			name := e.Name()
+			childRel := path.Join(rel, name)
+			full := filepath.Join(dir, name)
+			typ := e.Type()
+			if typ&fs.ModeSymlink != 0 {
+				st, err := os.Stat(full)
+				if err != nil {
+					continue // a dangling link is a missing file
+				}
+				typ = st.Mode().Type()
+			}
+			switch {
+			case typ.IsDir():
+				f.files[childRel] = isDir
+				walk(full, childRel)
+			case typ.IsRegular():
+				f.files[childRel] = isFile
+			}
+		}
+	}
+	walk(f.root, "")
+}
+
+func displayRel(rel string) string {
+	if rel == "" {
+		return "."
+	}
+	return rel
+}
+
+// collect adds the HTML files at or under rel to the lint list.
+func (f *Folder) collect(rel string) {
+	if rel == "." {
+		rel = ""
+	}
+	if rel != "" && f.files[rel] == isFile {
+		f.lint = append(f.lint, rel)
+		return
+	}
+	prefix := rel
+	if prefix != "" {
+		prefix += "/"
+	}
+	for p, kind := range f.files {
+		if kind == isFile && isHTMLName(p) && strings.HasPrefix(p, prefix) {
+			f.lint = append(f.lint, p)
+		}
+	}
+}
+
+func isHTMLName(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".html" || ext == ".htm"
+}
+
+// pageURL is the URL a file is served at: a/index.html is a/.
+func (f *Folder) pageURL(rel string) *url.URL {
+	dir, name := path.Split(rel)
+	if strings.EqualFold(name, "index.html") || strings.EqualFold(name, "index.htm") {
+		rel = dir
+	}
+	return f.site.Root.ResolveReference(&url.URL{Path: rel})
+}
+
+// aliasFile records the other URLs of an HTML file: a/index.html for a/, and
+// a for a.html with pretty URLs.
+func (f *Folder) aliasFile(rel string) {
+	key := page.Normalize(f.pageURL(rel))
+	f.site.Alias(page.Normalize(f.site.Root.ResolveReference(&url.URL{Path: rel})), key)
+	if f.opts.PrettyURLs && !strings.HasSuffix(key, "/") {
+		noExt := strings.TrimSuffix(rel, path.Ext(rel))
+		f.site.Alias(page.Normalize(f.site.Root.ResolveReference(&url.URL{Path: noExt})), key)
+	}
+}
+
+// Run reads, parses and hands every page to handle, on several goroutines.
+func (f *Folder) Run(ctx context.Context, handle func(*page.Page)) (Result, error) {
+	res := Result{Target: f.target(), Complete: true}
+	workers := f.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan string)
+	var done atomic.Int64
+	var mu sync.Mutex
+	notices := slices.Clone(f.notice)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for rel := range jobs {
+				p, err := f.read(rel)
+				if err != nil {
+					mu.Lock()
+					notices = append(notices, err.Error())
+					mu.Unlock()
+					continue
+				}
+				f.recordLinks(p)
+				handle(p)
+				done.Add(1)
+			}
+		})
+	}
+feed:
+	for _, rel := range f.lint {
+		select {
+		case jobs <- rel:
+		case <-ctx.Done():
+			res.Complete = false
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if f.links != nil {
+		f.links.wait()
+	}
+	if !res.Complete {
+		notices = append(notices, fmt.Sprintf("stopped before reading every file: %d of %d pages checked", done.Load(), len(f.lint)))
+	}
+	slices.Sort(notices)
+	res.Pages = int(done.Load())
+	res.Notices = notices
+	return res, nil
+}
+
+func (f *Folder) target() string {
+	if f.site.Absolute {
+		return f.site.Root.String()
+	}
+	if len(f.opts.Paths) == 1 {
+		return f.opts.Paths[0]
+	}
+	return f.root
+}
+
+// read loads one file as a Page.
+func (f *Folder) read(rel string) (*page.Page, error) {
+	raw, err := os.ReadFile(filepath.Join(f.root, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, fmt.Errorf("could not read %s: %v", rel, unwrapPathError(err))
+	}
+	u := f.pageURL(rel)
+	p, err := page.Parse(u, page.DecodeHTML(raw, ""))
+	if err != nil {
+		return nil, fmt.Errorf("could not parse %s: %v", rel, err)
+	}
+	p.Path = f.site.SitePath(page.Normalize(u))
+	p.File = rel
+	return p, nil
+}
+
+// recordLinks records the outcome of every link target of p that is not yet
+// known: internal ones from the file index, external ones over HTTP when asked.
+func (f *Folder) recordLinks(p *page.Page) {
+	for _, l := range p.Links {
+		if l.URL == nil || !page.Fetchable(l.URL) {
+			continue
+		}
+		target := page.Normalize(l.URL)
+		if _, seen := f.resolved.LoadOrStore(target, struct{}{}); seen {
+			continue
+		}
+		if f.site.Internal(target) {
+			f.site.RecordFetch(f.resolve(target))
+		} else if f.links != nil {
+			f.links.check(target)
+		}
+	}
+}
+
+// resolve finds the file an internal URL is served from, as a static file
+// server would: folder URLs need an index.html, and the query is ignored.
+func (f *Folder) resolve(target string) page.Fetch {
+	fetch := page.Fetch{URL: target, Method: "file", Final: target}
+	u, err := url.Parse(target)
+	if err != nil {
+		fetch.Err = "unparsable URL"
+		return fetch
+	}
+	rootPath := f.site.Root.Path
+	rel := strings.TrimPrefix(u.Path, rootPath)
+	if strings.HasPrefix(u.Path+"/", rootPath) && rel == u.Path && rootPath != "/" {
+		rel = "" // the base URL without its trailing slash
+	}
+	found := func(final string) page.Fetch {
+		fetch.Status = 200
+		if final != "" {
+			fetch.Final = page.Normalize(f.site.Root.ResolveReference(&url.URL{Path: final}))
+		}
+		return fetch
+	}
+	dir := strings.TrimSuffix(rel, "/")
+	switch {
+	case rel == "" || strings.HasSuffix(rel, "/"):
+		if f.hasIndex(dir) {
+			return found(rel)
+		}
+		if f.files[dir] == isDir || dir == "" {
+			fetch.Status, fetch.Err = 404, fmt.Sprintf("folder %s/ has no index.html", dir)
+			return fetch
+		}
+	case f.files[rel] == isFile:
+		return fetch200(fetch)
+	case f.files[rel] == isDir && f.hasIndex(rel):
+		return found(rel + "/")
+	case f.opts.PrettyURLs && f.files[rel+".html"] == isFile:
+		return found(rel + ".html")
+	}
+	fetch.Status = 404
+	fetch.Err = fmt.Sprintf("no file %s in the site folder", displayRel(strings.TrimSuffix(rel, "/")))
+	return fetch
+}
+
+func fetch200(f page.Fetch) page.Fetch {
+	f.Status = 200
+	return f
+}
+
+func (f *Folder) hasIndex(dir string) bool {
+	prefix := dir
+	if prefix != "" {
+		prefix += "/"
+	}
+	return f.files[prefix+"index.html"] == isFile || f.files[prefix+"index.htm"] == isFile
+}

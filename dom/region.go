@@ -1,0 +1,113 @@
+package dom
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// chromeTags and chromeRoles mark the parts of a page that repeat on every
+// page of a site (header, footer, navigation, sidebars), as opposed to its
+// main content.
+var chromeTags = map[string]bool{"header": true, "footer": true, "nav": true, "aside": true}
+
+var chromeRoles = map[string]bool{
+	"banner": true, "contentinfo": true, "navigation": true, "complementary": true,
+}
+
+// chromeIDsClasses are theme hooks for headers and footers (WordPress themes
+// often use plain divs for them).
+var chromeIDsClasses = []string{
+	"#colophon", ".site-footer", ".site-header", ".fusion-footer", ".fusion-header-wrapper",
+	".elementor-location-header", ".elementor-location-footer", "#ast-desktop-header",
+	"#ast-mobile-header", "#main-header", "#et-footer-nav", "#masthead", "#footer", ".footer",
+}
+
+// IsChrome reports whether the element itself is a header, footer, nav or aside region.
+func IsChrome(n *html.Node) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	if chromeTags[n.Data] || chromeRoles[strings.ToLower(AttrOr(n, "role"))] {
+		return true
+	}
+	return matchesHook(n, chromeIDsClasses)
+}
+
+// InChrome reports whether n is inside (or is) a chrome region.
+func InChrome(n *html.Node) bool { return Closest(n, IsChrome) != nil }
+
+// mainHooks find the main content, most specific first.
+var mainHooks = []string{
+	"main", "[role=main]", "article", ".entry-content", ".post-content",
+	".fusion-post-content", ".elementor-widget-theme-post-content", ".et_pb_post_content",
+	"div.body", "div.document",
+}
+
+// Main returns the element holding the page's main content: the first match
+// of the usual landmarks and theme hooks, else <body>, else the root.
+func Main(root *html.Node) *html.Node {
+	for _, hook := range mainHooks {
+		var found *html.Node
+		Walk(root, func(n *html.Node) bool {
+			if found != nil {
+				return false
+			}
+			if n.Type == html.ElementNode && matchesHook(n, []string{hook}) && !InChrome(n) {
+				found = n
+				return false
+			}
+			return true
+		})
+		if found != nil {
+			return found
+		}
+	}
+	if body := Find(root, func(n *html.Node) bool { return n.Data == "body" }); body != nil {
+		return body
+	}
+	return root
+}
+
+// Find returns the first element below root (root included) that matches.
+func Find(root *html.Node, match func(*html.Node) bool) *html.Node {
+	var found *html.Node
+	Walk(root, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if n.Type == html.ElementNode && match(n) {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// matchesHook understands the tiny selector forms used in the tables above:
+// "tag", "#id", ".class", "tag.class" and "[role=x]".
+func matchesHook(n *html.Node, hooks []string) bool {
+	for _, h := range hooks {
+		switch {
+		case strings.HasPrefix(h, "#"):
+			if AttrOr(n, "id") == h[1:] {
+				return true
+			}
+		case strings.HasPrefix(h, "."):
+			if HasClass(n, h[1:]) {
+				return true
+			}
+		case strings.HasPrefix(h, "[role="):
+			if strings.EqualFold(AttrOr(n, "role"), strings.TrimSuffix(h[len("[role="):], "]")) {
+				return true
+			}
+		default:
+			tag, class, _ := strings.Cut(h, ".")
+			if n.Data == tag && (class == "" || HasClass(n, class)) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,220 @@
+package page
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Mode says how the pages of a Site were read.
+type Mode string
+
+// The two ways to read a site.
+const (
+	ModeCheck Mode = "check" // files of a built site on disk
+	ModeCrawl Mode = "crawl" // pages fetched over HTTP
+)
+
+// A Summary is what is kept of a page after its page rules ran: what the site
+// rules need to compare pages with each other, and nothing that grows with
+// the size of its document beyond its links and ids.
+type Summary struct {
+	URL    string // normalized absolute URL: the key of the page in its Site
+	Path   string // site path, as in Page.Path
+	File   string // check mode: file relative to the site root
+	Status int
+	Title  string
+	IDs    map[string]struct{} // every id and a[name]: fragment targets
+	Links  []LinkRef
+	// Lead is the start of the page's main text, enough to align an excerpt
+	// with the article it summarizes.
+	Lead string
+	// LeadDropCap is true when the main text starts with a drop-cap element
+	// (a one-letter span), the usual cause of excerpts missing a first letter.
+	LeadDropCap bool
+	Excerpts    []Excerpt
+}
+
+// A LinkRef is a link of a summarized page, with what a report needs to point at it.
+type LinkRef struct {
+	Target   string // normalized absolute URL without fragment; "" when unparsable
+	Fragment string // decoded fragment, "" when none
+	Raw      string // as written in the page
+	Tag      string
+	Attr     string
+	Line     int
+	Evidence string
+	Follow   bool
+	Fetch    bool // http(s) and so checkable; mailto:, tel:, data: and the like are not
+}
+
+// An Excerpt is text on a page that summarizes another page (a related-post
+// card, a teaser), kept to compare with that page's Lead.
+type Excerpt struct {
+	Text     string // the excerpt as displayed, whitespace folded
+	Target   string // normalized URL of the page it summarizes
+	Title    string // the card's title, when it has one
+	Line     int
+	Evidence string
+}
+
+// A Fetch is the outcome of checking one link target.
+type Fetch struct {
+	URL         string // the normalized URL that was checked
+	Status      int    // final HTTP status (0 when the request failed)
+	Err         string // network error, or why a local target is missing
+	Final       string // normalized URL after redirects
+	Redirects   []int  // statuses of the redirect hops, in order
+	ContentType string
+	Method      string // HEAD, GET, or "file" in check mode
+}
+
+// OK reports whether the target was found.
+func (f Fetch) OK() bool { return f.Err == "" && f.Status > 0 && f.Status < 400 }
+
+// A Site gathers the summaries of every page read and the outcome of every
+// link target checked. Both are added concurrently while pages are read; site
+// rules read it once reading is done.
+type Site struct {
+	Root *url.URL // the site root: scheme, host, port, and in check mode the base path
+	Mode Mode
+	// Display is true when findings name pages by absolute URL (crawl mode, or
+	// check mode with --base-url); otherwise by site path.
+	Absolute bool
+
+	mu      sync.RWMutex
+	pages   map[string]*Summary
+	aliases map[string]string
+	fetches map[string]Fetch
+}
+
+// NewSite returns an empty Site rooted at root.
+func NewSite(root *url.URL, mode Mode, absolute bool) *Site {
+	return &Site{
+		Root: root, Mode: mode, Absolute: absolute,
+		pages: map[string]*Summary{}, aliases: map[string]string{}, fetches: map[string]Fetch{},
+	}
+}
+
+// AddPage records a summarized page.
+func (s *Site) AddPage(sum *Summary) {
+	s.mu.Lock()
+	s.pages[sum.URL] = sum
+	s.mu.Unlock()
+}
+
+// Alias makes the normalized URL from name the page at to (a/index.html is a/).
+func (s *Site) Alias(from, to string) {
+	if from == to {
+		return
+	}
+	s.mu.Lock()
+	s.aliases[from] = to
+	s.mu.Unlock()
+}
+
+// RecordFetch stores the outcome of checking a target. The first record wins.
+func (s *Site) RecordFetch(f Fetch) {
+	s.mu.Lock()
+	if _, seen := s.fetches[f.URL]; !seen {
+		s.fetches[f.URL] = f
+	}
+	s.mu.Unlock()
+}
+
+// Fetch returns the outcome of checking target (a normalized URL), if it was checked.
+func (s *Site) Fetch(target string) (Fetch, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	f, ok := s.fetches[target]
+	return f, ok
+}
+
+// Page returns the summary of the page at target (a normalized URL),
+// following redirects and aliases.
+func (s *Site) Page(target string) (*Summary, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for range 4 {
+		if p, ok := s.pages[target]; ok {
+			return p, true
+		}
+		if to, ok := s.aliases[target]; ok {
+			target = to
+			continue
+		}
+		if f, ok := s.fetches[target]; ok && f.Final != "" && f.Final != target {
+			target = f.Final
+			continue
+		}
+		break
+	}
+	return nil, false
+}
+
+// Summaries returns every page, sorted by URL.
+func (s *Site) Summaries() []*Summary {
+	s.mu.RLock()
+	out := make([]*Summary, 0, len(s.pages))
+	for _, p := range s.pages {
+		out = append(out, p)
+	}
+	s.mu.RUnlock()
+	slices.SortFunc(out, func(a, b *Summary) int { return strings.Compare(a.URL, b.URL) })
+	return out
+}
+
+// Len returns the number of pages.
+func (s *Site) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.pages)
+}
+
+// Internal reports whether a normalized absolute URL belongs to the site:
+// same scheme, host and port, and in check mode under the base path.
+func (s *Site) Internal(target string) bool {
+	u, err := url.Parse(target)
+	if err != nil || !SameSite(s.Root, u) {
+		return false
+	}
+	return s.Mode == ModeCrawl || strings.HasPrefix(u.Path, s.rootPath())
+}
+
+func (s *Site) rootPath() string {
+	p := s.Root.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// SitePath returns the path of an absolute URL relative to the site root,
+// starting with "/" (in check mode the base path is removed), with the query.
+func (s *Site) SitePath(target string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return target
+	}
+	p := u.EscapedPath()
+	if s.Mode == ModeCheck {
+		p = "/" + strings.TrimPrefix(p, s.rootPath())
+	}
+	if p == "" {
+		p = "/"
+	}
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return p
+}
+
+// DisplayURL names a URL of the site in reports: absolute, or the site path
+// in check mode without a base URL. URLs of other sites stay absolute.
+func (s *Site) DisplayURL(target string) string {
+	if s.Absolute || !s.Internal(target) {
+		return target
+	}
+	return s.SitePath(target)
+}
