@@ -36,7 +36,7 @@ type FolderOptions struct {
 // A Folder reads the HTML files of a built site.
 type Folder struct {
 	opts   FolderOptions
-	root   string              // absolute path of the site root folder
+	root   string // absolute path of the site root folder
 	site   *page.Site
 	files  map[string]fileKind // slash path relative to root -> kind
 	lint   []string            // HTML files to lint, relative to root

@@ -24,7 +24,7 @@ type LinkOptions struct {
 	// SiteHost is the site's own host, which gets SitePerHost requests at once.
 	SiteHost    string
 	SitePerHost int
-	Client    *http.Client
+	Client      *http.Client
 }
 
 const maxRedirects = 10
