@@ -120,6 +120,7 @@ func CrawlFolder(t *testing.T, dir, start string, rules ...*checks.Check) []chec
 	defer srv.Close()
 	c, site, err := crawler.NewCrawler(crawler.CrawlOptions{
 		Start:        srv.URL + "/" + start,
+		MaxDepth:     -1,
 		SkipExternal: true,
 		Concurrency:  4,
 		Timeout:      10 * time.Second,

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pagelint/pagelint/crawler"
+	"github.com/pagelint/pagelint/page"
+	"github.com/spf13/cobra"
+)
+
+type crawlOptions struct {
+	out          outputOptions
+	maxPages     int
+	maxDepth     int
+	scope        string
+	concurrency  int
+	delay        time.Duration
+	timeout      time.Duration
+	userAgent    string
+	ignoreRobots bool
+	skipExternal bool
+}
+
+func newCrawlCmd(d *deps) *cobra.Command {
+	var o crawlOptions
+	cmd := &cobra.Command{
+		Use:   "crawl URL",
+		Short: "Crawl a live site over HTTP(S) and lint every page and link",
+		Long: `crawl starts at URL and follows links on the same site (same scheme, host and port),
+fetching each page once, and checks every link and resource it finds, on the site
+and (unless --skip-external) on other sites. robots.txt is honoured unless
+--ignore-robots. When a limit stops the crawl, the report says so.`,
+		Example: `  # a whole site, links to other sites included
+  pagelint crawl https://example.org/
+
+  # a local preview server, only the blog section, site links only
+  pagelint crawl http://127.0.0.1:1313/blog/ --scope /blog/ --skip-external
+
+  # a gentle scheduled crawl
+  pagelint crawl https://example.org/ --concurrency 2 --delay 250ms --format json -o report.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCrawl(d, o, args[0])
+		},
+	}
+	o.out.register(cmd)
+	f := cmd.Flags()
+	f.IntVar(&o.maxPages, "max-pages", 10000, "read at most this many pages (0 for no limit)")
+	f.IntVar(&o.maxDepth, "max-depth", -1, "follow links at most this many hops from the start page (-1 for no limit)")
+	f.StringVar(&o.scope, "scope", "", "follow only pages whose path starts with this prefix, e.g. /blog/ (default: the whole site)")
+	f.IntVar(&o.concurrency, "concurrency", 8, "requests in flight to the site at once")
+	f.DurationVar(&o.delay, "delay", 0, "pause after each request to the site, e.g. 200ms")
+	f.DurationVar(&o.timeout, "timeout", 15*time.Second, "per-request timeout, body included")
+	f.StringVar(&o.userAgent, "user-agent", defaultUserAgent(), "User-Agent header")
+	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "fetch pages that robots.txt disallows")
+	f.BoolVar(&o.skipExternal, "skip-external", false, "check no link to another site: no DNS look-up, no request")
+	return cmd
+}
+
+func runCrawl(d *deps, o crawlOptions, start string) error {
+	if _, err := o.out.validate(); err != nil {
+		return err
+	}
+	switch {
+	case o.concurrency < 1:
+		return fmt.Errorf("--concurrency must be at least 1, not %d", o.concurrency)
+	case o.maxPages < 0:
+		return fmt.Errorf("--max-pages must be 0 (no limit) or more, not %d", o.maxPages)
+	case o.maxDepth < -1:
+		return fmt.Errorf("--max-depth must be -1 (no limit) or more, not %d", o.maxDepth)
+	case o.timeout <= 0:
+		return fmt.Errorf("--timeout must be positive, not %v", o.timeout)
+	case o.delay < 0:
+		return fmt.Errorf("--delay must not be negative, not %v", o.delay)
+	case o.scope != "" && !strings.HasPrefix(o.scope, "/"):
+		return fmt.Errorf("--scope %q must be a path starting with /", o.scope)
+	}
+	c, site, err := crawler.NewCrawler(crawler.CrawlOptions{
+		Start: start, MaxPages: o.maxPages, MaxDepth: o.maxDepth, Scope: o.scope,
+		Concurrency: o.concurrency, Delay: o.delay, Timeout: o.timeout, UserAgent: o.userAgent,
+		IgnoreRobots: o.ignoreRobots, SkipExternal: o.skipExternal,
+	})
+	if err != nil {
+		return err
+	}
+	return lint(d, o.out, site, func(handle func(*page.Page)) (runResult, error) {
+		stop := func() {}
+		if !o.out.quiet && isTerminal(d.stderr) {
+			stop = showProgress(d.stderr, c.Stats)
+		}
+		res, err := c.Run(d.ctx, handle)
+		stop()
+		if err != nil {
+			return runResult{}, err
+		}
+		return runResult{target: res.Target, pages: res.Pages, complete: res.Complete, notices: res.Notices}, nil
+	})
+}
+
+// showProgress redraws one status line on w until the returned stop is called.
+func showProgress(w io.Writer, stats func() crawler.Stats) func() {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				fmt.Fprint(w, "\r\033[K")
+				return
+			case <-tick.C:
+				s := stats()
+				rate := float64(s.Pages) / max(s.Elapsed.Seconds(), 0.001)
+				fmt.Fprintf(w, "\r\033[K%d pages done, %d queued, %d errors, %.0f pages/s", s.Pages, s.Queued, s.Errors, rate)
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
