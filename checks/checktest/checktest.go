@@ -54,34 +54,44 @@ func Run(t *testing.T, dir string, rules ...*checks.Check) {
 		}
 		ran++
 		t.Run(name, func(t *testing.T) {
-			site := full
+			site, start := full, ""
 			if !e.IsDir() {
-				site = t.TempDir()
+				site, start = t.TempDir(), name
 				copyFile(t, full, filepath.Join(site, name))
 			}
-			wants := readWants(t, site)
-			for _, mode := range []page.Mode{page.ModeCheck, page.ModeCrawl} {
-				if !runsIn(rules, mode) {
-					continue
-				}
-				t.Run(string(mode), func(t *testing.T) {
-					var got []checks.Finding
-					if mode == page.ModeCheck {
-						got = CheckFolder(t, site, rules...)
-					} else {
-						start := ""
-						if !e.IsDir() {
-							start = name
-						}
-						got = CrawlFolder(t, site, start, rules...)
-					}
-					compare(t, rules, wants, got)
-				})
-			}
+			runBothModes(t, site, start, rules)
 		})
 	}
 	if ran == 0 {
 		t.Fatalf("no fixtures in %s", dir)
+	}
+}
+
+// RunSite checks one multi-page site folder with the given rules, in both
+// modes, crawling from its root.
+func RunSite(t *testing.T, dir string, rules ...*checks.Check) {
+	t.Helper()
+	runBothModes(t, dir, "", rules)
+}
+
+// runBothModes runs the rules over site in every mode they declare and
+// compares the findings with the wants of its pages.
+func runBothModes(t *testing.T, site, start string, rules []*checks.Check) {
+	t.Helper()
+	wants := readWants(t, site)
+	for _, mode := range []page.Mode{page.ModeCheck, page.ModeCrawl} {
+		if !runsIn(rules, mode) {
+			continue
+		}
+		t.Run(string(mode), func(t *testing.T) {
+			var got []checks.Finding
+			if mode == page.ModeCheck {
+				got = CheckFolder(t, site, rules...)
+			} else {
+				got = CrawlFolder(t, site, start, rules...)
+			}
+			compare(t, rules, wants, got)
+		})
 	}
 }
 
