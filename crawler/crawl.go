@@ -57,6 +57,7 @@ type Crawler struct {
 	robotsHit int
 	startErr  error
 
+	ctx     context.Context
 	began   time.Time
 	pages   atomic.Int64
 	queued  atomic.Int64
@@ -114,6 +115,7 @@ func pageKey(u *url.URL) string {
 // with Complete false.
 func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, error) {
 	c.began = time.Now()
+	c.ctx = ctx
 	c.links.ctx = ctx
 	col := colly.NewCollector(colly.Async(true), colly.StdlibContext(ctx), colly.UserAgent(c.opts.UserAgent))
 	col.AllowURLRevisit = true // pagelint dedups itself, on normalized URLs
@@ -222,6 +224,10 @@ func (c *Crawler) onRedirect(req *http.Request, via []*http.Request) error {
 
 // record stores the outcome of a page request that was not read as a page.
 func (c *Crawler) record(r *colly.Response, netErr string) {
+	if netErr != "" && c.ctx.Err() != nil {
+		c.queued.Add(-1)
+		return // cancelled, not broken
+	}
 	f := c.fetchOf(r)
 	if netErr != "" {
 		f.Err = netErr

@@ -323,12 +323,12 @@ func (f *Folder) target() string {
 func (f *Folder) read(rel string) (*page.Page, error) {
 	raw, err := os.ReadFile(filepath.Join(f.root, filepath.FromSlash(rel)))
 	if err != nil {
-		return nil, fmt.Errorf("could not read %s: %v", rel, unwrapPathError(err))
+		return nil, fmt.Errorf("could not read %s: %w", rel, unwrapPathError(err))
 	}
 	u := f.pageURL(rel)
 	p, err := page.Parse(u, page.DecodeHTML(raw, ""))
 	if err != nil {
-		return nil, fmt.Errorf("could not parse %s: %v", rel, err)
+		return nil, fmt.Errorf("could not parse %s: %w", rel, err)
 	}
 	p.Path = f.site.SitePath(page.Normalize(u))
 	p.File = rel

@@ -99,15 +99,6 @@ func (lc *linkChecker) wait() {
 	lc.mu.Unlock()
 }
 
-// stop abandons the targets not yet started (a signal ended the run).
-func (lc *linkChecker) stop() {
-	lc.mu.Lock()
-	lc.active -= len(lc.queue)
-	lc.queue = nil
-	lc.cond.Broadcast()
-	lc.mu.Unlock()
-}
-
 func (lc *linkChecker) work() {
 	for {
 		lc.mu.Lock()
@@ -122,7 +113,13 @@ func (lc *linkChecker) work() {
 		lc.queue = lc.queue[1:]
 		lc.mu.Unlock()
 
-		lc.site.RecordFetch(lc.fetch(target))
+		// After a cancel (Ctrl-C) every request fails: record nothing, so an
+		// interrupted run never reports live links as broken.
+		if lc.ctx.Err() == nil {
+			if f := lc.fetch(target); lc.ctx.Err() == nil {
+				lc.site.RecordFetch(f)
+			}
+		}
 
 		lc.mu.Lock()
 		lc.active--

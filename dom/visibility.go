@@ -169,8 +169,7 @@ func HiddenBy(n *html.Node) string {
 		if n.Type != html.ElementNode || OwnState(n) < ATOnly {
 			continue
 		}
-		switch {
-		case n.Data == "template" || n.Data == "noscript" || n.Data == "dialog":
+		if n.Data == "template" || n.Data == "noscript" || n.Data == "dialog" {
 			return "<" + n.Data + ">"
 		}
 		for _, a := range n.Attr {

@@ -31,21 +31,21 @@ func lineOf(t *testing.T, p *Page, id string) int {
 
 func TestLineOfElements(t *testing.T) {
 	src := strings.Join([]string{
-		`<!doctype html>`, // 1
-		`<html><head><title>t</title>`, // 2
-		`<!-- <a id="commented"> is not an element -->`, // 3
-		`<script>var s = "<a id='in-script'>";</script>`, // 4
-		`</head><body>`, // 5
-		`<p id="p1">one`, // 6
-		`<a id="a1" href="/x">x</a>`, // 7
+		`<!doctype html>`,                                          // 1
+		`<html><head><title>t</title>`,                             // 2
+		`<!-- <a id="commented"> is not an element -->`,            // 3
+		`<script>var s = "<a id='in-script'>";</script>`,           // 4
+		`</head><body>`,                                            // 5
+		`<p id="p1">one`,                                           // 6
+		`<a id="a1" href="/x">x</a>`,                               // 7
 		`<noscript><a id="in-noscript" href="/n">n</a></noscript>`, // 8
-		`<table><tr id="row"><td id="cell">c</td></tr></table>`, // 9
-		`<a id="a2"`, // 10
+		`<table><tr id="row"><td id="cell">c</td></tr></table>`,    // 9
+		`<a id="a2"`,         // 10
 		`   href="/y">y</a>`, // 11
 		`<textarea><a id="in-textarea"></textarea>`, // 12
-		`<svg><use id="use1" href="#i"/></svg>`, // 13
-		`<DIV ID="upper">u</DIV>`, // 14
-		`<a id="a3" href="/z" title="a > b">z</a>`, // 15
+		`<svg><use id="use1" href="#i"/></svg>`,     // 13
+		`<DIV ID="upper">u</DIV>`,                   // 14
+		`<a id="a3" href="/z" title="a > b">z</a>`,  // 15
 		`</body></html>`,
 	}, "\n")
 	p := parseTest(t, src)

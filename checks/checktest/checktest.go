@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -196,8 +197,10 @@ func readWants(t *testing.T, dir string) []*want {
 			for _, m := range wantRe.FindAllStringSubmatch(line, -1) {
 				w := &want{file: filepath.ToSlash(rel), line: i + 1, rule: m[2]}
 				if m[1] != "" {
-					var off int
-					fmt.Sscanf(m[1], "+%d", &off)
+					off, err := strconv.Atoi(m[1][1:])
+					if err != nil {
+						t.Fatalf("%s:%d: bad want offset %q", rel, i+1, m[1])
+					}
 					w.line += off
 				}
 				if m[3] != "" {
