@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -58,7 +59,7 @@ func brokenLink(s *SitePass) error {
 			}
 			if _, ok := target.IDs[l.Fragment]; !ok {
 				s.Report(sum, Issue{
-					Line: l.Line, Evidence: l.Evidence, Target: l.Target,
+					Line: l.Line, Evidence: l.Evidence, Target: l.Target + "#" + (&url.URL{Fragment: l.Fragment}).EscapedFragment(),
 					Message: fmt.Sprintf("fragment %q not found on %s", "#"+l.Fragment, describeTarget(s.Site, sum, l.Target)),
 					Help:    "Link to an id that exists on the target page, or add that id to the element the link means.",
 				})

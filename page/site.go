@@ -207,6 +207,9 @@ func (s *Site) SitePath(target string) string {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
+	if u.Fragment != "" {
+		p += "#" + u.EscapedFragment()
+	}
 	return p
 }
 
