@@ -1,0 +1,249 @@
+package checks
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file finds calendar dates in rendered text. It is deliberately
+// self-contained (text in, matches out) so a later shared date parser can
+// replace it without touching the rules that call it.
+
+// A dateMatch is one date found in a text.
+type dateMatch struct {
+	Start, End int    // byte offsets of the match in the text
+	Text       string // the matched text, as written
+	Year       int
+	Month      time.Month
+	Day        int
+	// Ambiguous marks a numeric date such as 03/04/2025 whose fields could be
+	// month/day or day/month. Year, Month and Day hold the month-first
+	// (en-US) reading; DayFirst gives the other.
+	Ambiguous bool
+}
+
+// Time returns the date at midnight UTC.
+func (d dateMatch) Time() time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// DayFirst returns the day/month reading of an ambiguous numeric date, or the
+// date itself when it is not ambiguous.
+func (d dateMatch) DayFirst() time.Time {
+	if !d.Ambiguous {
+		return d.Time()
+	}
+	return time.Date(d.Year, time.Month(d.Day), int(d.Month), 0, 0, 0, 0, time.UTC)
+}
+
+// dateMonthNames maps lower-case month names and abbreviations in en, de, fr, es,
+// pt, it and nl to their month. Shared spellings (april, juni, mai) agree.
+var dateMonthNames = buildDateMonthNames()
+
+func buildDateMonthNames() map[string]time.Month {
+	table := map[time.Month][]string{
+		time.January:   {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen", "januari"},
+		time.February:  {"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro", "fev", "febbraio", "februari"},
+		time.March:     {"march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart", "mrt"},
+		time.April:     {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
+		time.May:       {"may", "mai", "mayo", "maio", "maggio", "mag", "mei"},
+		time.June:      {"june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu"},
+		time.July:      {"july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug"},
+		time.August:    {"august", "aug", "août", "aout", "agosto", "ago", "augustus"},
+		time.September: {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre"},
+		time.October:   {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "ottobre", "ott"},
+		time.November:  {"november", "nov", "novembre", "noviembre", "novembro"},
+		time.December:  {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre"},
+	}
+	names := map[string]time.Month{}
+	for m, list := range table {
+		for _, n := range list {
+			names[n] = m
+		}
+	}
+	return names
+}
+
+// dateMonthAlt is a regexp alternation of every month name, longest first so
+// "june" wins over "jun" and "mayo" over "may".
+func dateMonthAlt() string {
+	names := make([]string, 0, len(dateMonthNames))
+	for n := range dateMonthNames {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return strings.Join(names, "|")
+}
+
+type dateForm struct {
+	re    *regexp.Regexp
+	parse func(m []string) (y int, mo time.Month, d int, ambiguous bool, ok bool)
+	named bool // starts with a month name (letter boundary rules differ)
+}
+
+var dateForms = func() []dateForm {
+	months := dateMonthAlt()
+	ord := `(?:st|nd|rd|th|er|º|°)?`
+	return []dateForm{
+		{ // ISO 8601 date or date-time: 2025-06-27, 2025-06-27T04:50:55-08:00
+			re: regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`),
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[1]), time.Month(dateAtoi(m[2])), dateAtoi(m[3]), false, true
+			},
+		},
+		{ // year first with slashes or dots: 2025/06/27, 2025.06.27
+			re: regexp.MustCompile(`(\d{4})([/.])(\d{1,2})([/.])(\d{1,2})`),
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[1]), time.Month(dateAtoi(m[3])), dateAtoi(m[5]), false, m[2] == m[4]
+			},
+		},
+		{ // CJK: 2025年6月27日
+			re: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[1]), time.Month(dateAtoi(m[2])), dateAtoi(m[3]), false, true
+			},
+		},
+		{ // month first: June 27, 2025; Jun 27 2025; June 27th, 2025; Sept. 3, 2025
+			re:    regexp.MustCompile(`(?i)(` + months + `)\.?\s*(\d{1,2})` + ord + `\.?,?\s*(\d{4})`),
+			named: true,
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[3]), dateMonthNames[strings.ToLower(m[1])], dateAtoi(m[2]), false, true
+			},
+		},
+		{ // day first: 27 June 2025; 27. Juni 2025; 1er juin 2025; 27 de junio de 2025
+			re: regexp.MustCompile(`(?i)(\d{1,2})` + ord + `\.?\s*(?:de\s+)?(` + months + `)\.?,?\s*(?:(?:de|del)\s+)?(\d{4})`),
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[3]), dateMonthNames[strings.ToLower(m[2])], dateAtoi(m[1]), false, true
+			},
+		},
+		{ // numeric: 06/27/2025 (M/D), 27/06/2025 or 27.06.2025 (D/M)
+			re: regexp.MustCompile(`(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})`),
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				if m[2] != m[4] {
+					return 0, 0, 0, false, false
+				}
+				a, b, y := dateAtoi(m[1]), dateAtoi(m[3]), dateAtoi(m[5])
+				switch {
+				case m[2] == ".": // 27.06.2025 is day first wherever dots are used
+					return y, time.Month(b), a, false, true
+				case a > 12:
+					return y, time.Month(b), a, false, true
+				case b > 12 || a == b:
+					return y, time.Month(a), b, false, true
+				default:
+					return y, time.Month(a), b, true, true
+				}
+			},
+		},
+	}
+}()
+
+func dateAtoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// findDates returns the dates written in text, in order, without overlaps.
+// Labels may touch the date with no space between ("Updated OnJune 27,
+// 2025"), since inline elements render that way; two-digit years are not
+// dates.
+func findDates(text string) []dateMatch {
+	var out []dateMatch
+	for _, f := range dateForms {
+		for _, loc := range f.re.FindAllStringSubmatchIndex(text, -1) {
+			start, end := loc[0], loc[1]
+			if !dateBoundaries(text, start, end, f.named) {
+				continue
+			}
+			m := make([]string, len(loc)/2)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = text[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			y, mo, d, amb, ok := f.parse(m)
+			if !ok || !dateValid(y, mo, d) {
+				continue
+			}
+			if amb && !dateValid(y, time.Month(d), int(mo)) {
+				amb = false
+			}
+			out = append(out, dateMatch{Start: start, End: end, Text: text[start:end], Year: y, Month: mo, Day: d, Ambiguous: amb})
+		}
+	}
+	slices.SortFunc(out, func(a, b dateMatch) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	kept := out[:0]
+	last := -1
+	for _, d := range out {
+		if d.Start < last {
+			continue
+		}
+		kept = append(kept, d)
+		last = d.End
+	}
+	return kept
+}
+
+// dateBoundaries rejects matches glued to other digits (a version number,
+// a phone number) or, for month names, in the middle of a word ("dismay 3,
+// 2025"). A capitalised month after a lower-case letter is accepted: that is
+// two inline elements rendered without a space ("OnJune 27, 2025").
+func dateBoundaries(text string, start, end int, named bool) bool {
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsDigit(r) || dateContinuesNumber(text[end:]) {
+			return false // "3.12.2025.1" is a version, "…2025-1234" a reference
+		}
+	}
+	if start == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:start])
+	first, _ := utf8.DecodeRuneInString(text[start:])
+	if strings.ContainsRune("./-", prev) && start >= 2 {
+		if pp, _ := utf8.DecodeLastRuneInString(text[:start-1]); unicode.IsDigit(pp) {
+			return false
+		}
+	}
+	switch {
+	case unicode.IsDigit(prev):
+		return false
+	case named && unicode.IsLetter(prev):
+		return unicode.IsLower(prev) && unicode.IsUpper(first)
+	case !named && unicode.IsLetter(prev) && unicode.IsUpper(prev):
+		return false // "A12/03/2025"-style codes
+	}
+	return true
+}
+
+// continuesNumber reports whether rest starts with a separator and a digit.
+func dateContinuesNumber(rest string) bool {
+	if len(rest) < 2 || !strings.ContainsRune("./-", rune(rest[0])) {
+		return false
+	}
+	return rest[1] >= '0' && rest[1] <= '9'
+}
+
+func dateValid(y int, m time.Month, d int) bool {
+	if y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return t.Month() == m && t.Day() == d
+}
