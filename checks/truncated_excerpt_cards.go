@@ -1,0 +1,646 @@
+package checks
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/andybalholm/cascadia"
+	"github.com/pagelint/pagelint/dom"
+	"github.com/pagelint/pagelint/page"
+	"golang.org/x/net/html"
+)
+
+// Page side of truncated-excerpt: the start of a page's own text (its Lead,
+// what excerpts of it are compared with) and the excerpts it shows of other
+// pages (cards, teasers, related posts).
+
+// leadHooks hold the body of a post, without its title, most specific first.
+// WordPress builds excerpts from this body (rules-research §2).
+var leadHooks = []cascadia.Selector{
+	cascadia.MustCompile(`[itemprop="articleBody"]`),
+	cascadia.MustCompile(`.entry-content`),
+	cascadia.MustCompile(`.wp-block-post-content`),
+	cascadia.MustCompile(`.elementor-widget-theme-post-content`),
+	cascadia.MustCompile(`.et_pb_post_content`),
+	cascadia.MustCompile(`.fusion-content-tb`),
+	cascadia.MustCompile(`.post-content`),
+	cascadia.MustCompile(`.fusion-post-content`),
+}
+
+// cardLists are blocks of cards of other posts; a page's own text is never in them.
+var cardLists = cascadia.MustCompile(`.related-posts, .fusion-related-posts, .fusion-blog-shortcode,
+	.fusion-recent-posts, .wp-block-query, .wp-block-latest-posts, .elementor-posts-container,
+	.jp-relatedposts, .yarpp-related, .crp_related, .fusion-posts-container`)
+
+// leadLimit is about how much of a page's text is kept: enough for a
+// 55-word WordPress excerpt after a title, a byline and a caption.
+const leadLimit = 3000
+
+// minLeadWords is the least text a lead hook must hold to be taken as the body.
+const minLeadWords = 20
+
+// leadOf returns the start of the page's main text and whether it opens
+// with a drop cap.
+func leadOf(p *PagePass) (string, bool) {
+	root := p.Root()
+	for _, sel := range leadHooks {
+		for _, n := range cascadia.QueryAll(root, sel) {
+			if dom.InChrome(n) || inCardList(n) || dom.StateOf(n) > dom.Collapsed {
+				continue
+			}
+			text := collectText(n, skipInLead, leadLimit)
+			if len(strings.Fields(text)) >= minLeadWords {
+				return text, opensWithDropCap(n)
+			}
+			break
+		}
+	}
+	main := p.Main()
+	return collectText(main, skipInLead, leadLimit), opensWithDropCap(main)
+}
+
+func inCardList(n *html.Node) bool {
+	return dom.Closest(n, func(a *html.Node) bool { return cardLists.Match(a) }) != nil
+}
+
+// skipInLead leaves out what is not the post's prose: chrome inside the
+// content (breadcrumbs, a table of contents in a nav) and lists of other posts.
+func skipInLead(n *html.Node) bool {
+	return dom.IsChrome(n) || cardLists.Match(n)
+}
+
+// skipTextTags are elements whose content is never prose (as in dom.Text).
+var skipTextTags = map[string]bool{
+	"script": true, "style": true, "template": true, "noscript": true, "iframe": true,
+	"object": true, "svg": true, "math": true, "head": true,
+}
+
+// collectText is dom.VisibleText with some elements left out: entities
+// decoded, whitespace folded, a space at block boundaries and none between
+// inline elements, so <span class="dropcap">T</span>rusting reads "Trusting".
+func collectText(n *html.Node, skip func(*html.Node) bool, limit int) string {
+	var b strings.Builder
+	pending := false
+	var walk func(*html.Node, dom.State)
+	walk = func(c *html.Node, inherited dom.State) {
+		if limit > 0 && b.Len() >= limit {
+			return
+		}
+		switch c.Type {
+		case html.TextNode:
+			for _, r := range c.Data {
+				switch {
+				case unicode.IsSpace(r):
+					pending = true
+				case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+				default:
+					if pending && b.Len() > 0 {
+						b.WriteByte(' ')
+					}
+					pending = false
+					b.WriteRune(r)
+				}
+			}
+			return
+		case html.ElementNode:
+			state := max(inherited, dom.OwnState(c))
+			if skipTextTags[c.Data] || state > dom.Collapsed || (skip != nil && skip(c)) {
+				if dom.IsBlock(c) {
+					pending = true
+				}
+				return
+			}
+			inherited = state
+		case html.DocumentNode:
+		default:
+			return
+		}
+		block := dom.IsBlock(c)
+		if block {
+			pending = true
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k, inherited)
+		}
+		if block {
+			pending = true
+		}
+	}
+	walk(n, dom.Visible)
+	return b.String()
+}
+
+var dropCapClasses = []string{"fusion-dropcap", "dropcap", "drop-cap", "dropcaps", "drop_cap"}
+
+func isHeading(n *html.Node) bool {
+	if n == nil || n.Type != html.ElementNode || len(n.Data) != 2 || n.Data[0] != 'h' {
+		return false
+	}
+	return n.Data[1] >= '1' && n.Data[1] <= '6'
+}
+
+// opensWithDropCap reports whether the first words of prose below n (past
+// headings, chrome and bylines) start with a drop-cap element: a theme's
+// drop-cap class, or a span holding one letter glued to the rest of its word.
+func opensWithDropCap(n *html.Node) bool {
+	var first *html.Node
+	var walk func(*html.Node) bool
+	walk = func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				first = c
+				return true
+			}
+			return false
+		case html.ElementNode:
+			if skipTextTags[c.Data] || isHeading(c) || dom.IsChrome(c) || isMetaBlock(c) ||
+				dom.OwnState(c) > dom.Collapsed || c.Data == "figure" || c.Data == "figcaption" {
+				return false
+			}
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if walk(k) {
+				return true
+			}
+		}
+		return false
+	}
+	if !walk(n) {
+		return false
+	}
+	for a := first.Parent; a != nil && a != n.Parent; a = a.Parent {
+		for _, c := range dropCapClasses {
+			if dom.HasClass(a, c) {
+				return true
+			}
+		}
+	}
+	// <span>T</span>rusting: one letter in an inline element, the word going on after it.
+	sp := first.Parent
+	if sp == nil || sp.Type != html.ElementNode || dom.IsBlock(sp) || sp == n {
+		return false
+	}
+	letter := strings.TrimSpace(first.Data)
+	r, size := utf8.DecodeRuneInString(letter)
+	if size != len(letter) || !unicode.IsUpper(r) || first.PrevSibling != nil || first.NextSibling != nil {
+		return false
+	}
+	next := sp.NextSibling
+	if next == nil || next.Type != html.TextNode {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(next.Data)
+	return unicode.IsLower(r2)
+}
+
+// metaClassParts mark bylines, dates and taxonomy lines in cards and posts.
+var metaClassParts = []string{"meta", "date", "byline", "posted-on", "author", "cat-links", "tags-links", "categories"}
+
+func isMetaBlock(n *html.Node) bool {
+	if n.Data == "time" {
+		return true
+	}
+	for _, c := range dom.Classes(n) {
+		lc := strings.ToLower(c)
+		for _, part := range metaClassParts {
+			if strings.Contains(lc, part) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Cards ---------------------------------------------------------------------
+
+// excerptClasses are the excerpt blocks of common themes and page builders
+// (rules-research §2); any class with "excerpt" in it counts too.
+var excerptClasses = map[string]bool{
+	"entry-summary": true, "fusion-post-content-container": true, "ast-excerpt-container": true,
+	"card-text": true, "summary": true, "teaser": true, "post-summary": true, "td-excerpt": true,
+}
+
+var diviPostContent = cascadia.MustCompile(`.et_pb_post .post-content`)
+
+// excerptByClass reports whether n is an excerpt block by its theme class.
+func excerptByClass(n *html.Node) bool {
+	for _, c := range dom.Classes(n) {
+		lc := strings.ToLower(c)
+		if excerptClasses[lc] || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more")) {
+			return true
+		}
+	}
+	return diviPostContent.Match(n)
+}
+
+// codeLike are containers whose text is code, never an excerpt.
+func codeLike(n *html.Node) bool {
+	switch n.Data {
+	case "pre", "code", "kbd", "samp", "var", "textarea":
+		return true
+	}
+	return dom.HasClass(n, "highlight")
+}
+
+// cardCandidates returns the elements of the page that may hold an excerpt
+// of another page: theme excerpt blocks, and paragraphs that end with an
+// ellipsis, innermost only.
+func cardCandidates(root *html.Node) []*html.Node {
+	var found []*html.Node
+	dom.Walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if skipTextTags[n.Data] || codeLike(n) || isHeading(n) || dom.OwnState(n) >= dom.ATOnly {
+			return false
+		}
+		switch {
+		case n.Data == "a" || n.Data == "summary" || n.Data == "body" || n.Data == "html":
+		case excerptByClass(n):
+			found = append(found, n)
+		case (n.Data == "p" || n.Data == "div") && !dom.InChrome(n) && leafBlock(n) && endsWithEllipsis(n):
+			found = append(found, n)
+		}
+		return true
+	})
+	// Innermost only: a card class around an excerpt class is the card.
+	out := found[:0]
+	for i, n := range found {
+		inner := false
+		for j, m := range found {
+			if i != j && m != n && dom.Contains(n, m) {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// leafBlock reports whether n has no block element with text below it.
+func leafBlock(n *html.Node) bool {
+	leaf := true
+	for c := n.FirstChild; c != nil && leaf; c = c.NextSibling {
+		dom.Walk(c, func(d *html.Node) bool {
+			if d.Type == html.ElementNode && dom.IsBlock(d) && hasText(d) {
+				leaf = false
+			}
+			return leaf
+		})
+	}
+	return leaf
+}
+
+// hasText reports whether some text node below n is not blank.
+func hasText(n *html.Node) bool {
+	return findNode(n, func(t *html.Node) bool {
+		return t.Type == html.TextNode && strings.TrimSpace(t.Data) != ""
+	}) != nil
+}
+
+// findNode is dom.Find for any node type.
+func findNode(n *html.Node, match func(*html.Node) bool) *html.Node {
+	var found *html.Node
+	dom.Walk(n, func(c *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if match(c) {
+			found = c
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+func endsWithEllipsis(n *html.Node) bool {
+	text := cardText(n)
+	if len(strings.Fields(text)) < minAlignWords {
+		return false
+	}
+	c := splitMarkers(text)
+	return c.ellipsis || c.bracket
+}
+
+// cardText is the excerpt as shown, without the card's title, byline or
+// read-more link when they sit inside the excerpt block.
+func cardText(n *html.Node) string {
+	return collectText(n, func(c *html.Node) bool {
+		return isHeading(c) || isMetaBlock(c) || (c.Data == "a" && isReadMore(c)) || c.Data == "button"
+	}, 0)
+}
+
+// readMoreTexts are what read-more links say, lowercase, arrows trimmed.
+var readMoreTexts = map[string]bool{
+	"read more": true, "continue reading": true, "more": true, "read post": true, "read article": true,
+	"read the full article": true, "read full article": true, "read the full post": true,
+	"keep reading": true, "read the rest": true, "learn more": true, "lire la suite": true,
+	"weiterlesen": true, "mehr lesen": true, "leer más": true, "leia mais": true,
+	"continua a leggere": true, "lees meer": true,
+}
+
+// isReadMore reports whether link a is a card's read-more link.
+func isReadMore(a *html.Node) bool {
+	for _, c := range dom.Classes(a) {
+		lc := strings.ToLower(c)
+		if strings.Contains(lc, "more-link") || strings.Contains(lc, "read-more") || strings.Contains(lc, "readmore") ||
+			strings.Contains(lc, "read_more") || strings.HasSuffix(lc, "__more-link") {
+			return true
+		}
+	}
+	t := strings.ToLower(collectText(a, nil, 200))
+	t = strings.TrimFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	return readMoreTexts[t]
+}
+
+// A cardLink is the article an excerpt summarizes.
+type cardLink struct {
+	node   *html.Node
+	target string // normalized absolute URL
+	title  string
+}
+
+// cardContext resolves what links of a page point at, for one page.
+type cardContext struct {
+	self    string
+	root    *url.URL
+	linkURL map[*html.Node]*url.URL
+	cands   []*html.Node
+}
+
+// target returns the normalized URL of link a when it is another page of the site.
+func (cc *cardContext) target(a *html.Node) string {
+	u := cc.linkURL[a]
+	if u == nil || !page.Fetchable(u) || !page.SameSite(cc.root, u) {
+		return ""
+	}
+	base, _ := page.SplitFragment(u)
+	t := page.Normalize(base)
+	if t == cc.self {
+		return ""
+	}
+	return t
+}
+
+// maxCardExtra is how much more text than its excerpt a card may hold
+// (title, date, read-more): past it the block is a list or a whole article.
+const maxCardExtra = 400
+
+// findCardLink finds the article of excerpt block n: a link around it, the
+// title or read-more link next to it, or the title, read-more or only link
+// of the smallest block around it that holds no other excerpt.
+//
+// byClass says n is a theme's excerpt block; a paragraph found only by its
+// ellipsis needs a title or read-more link, not just any link, to be a card.
+func (cc *cardContext) findCardLink(n *html.Node, textLen int, byClass bool) (cardLink, bool) {
+	// A whole card in one link (Bootstrap, Ghost).
+	for a, i := n.Parent, 0; a != nil && i < 4; a, i = a.Parent, i+1 {
+		if a.Type == html.ElementNode && a.Data == "a" {
+			if t := cc.target(a); t != "" {
+				return cardLink{node: a, target: t, title: headingText(a)}, true
+			}
+			return cardLink{}, false
+		}
+	}
+	// A read-more link inside the excerpt (WordPress "Continue reading").
+	for _, a := range links(n) {
+		if isReadMore(a) {
+			if t := cc.target(a); t != "" {
+				return cardLink{node: a, target: t}, true
+			}
+		}
+	}
+	// Siblings: a title before it, a read-more after it.
+	if l, ok := cc.siblingLink(n); ok {
+		return l, true
+	}
+	for c, i := n.Parent, 0; c != nil && i < 4; c, i = c.Parent, i+1 {
+		if c.Type != html.ElementNode || c.Data == "body" || c.Data == "main" || cc.holdsOther(c, n) {
+			return cardLink{}, false
+		}
+		if utf8.RuneCountInString(collectText(c, nil, textLen+maxCardExtra+1)) > textLen+maxCardExtra {
+			return cardLink{}, false
+		}
+		if l, ok := cc.linkIn(c, n, byClass); ok {
+			return l, true
+		}
+	}
+	return cardLink{}, false
+}
+
+// holdsOther reports whether c holds an excerpt block other than n.
+func (cc *cardContext) holdsOther(c, n *html.Node) bool {
+	for _, m := range cc.cands {
+		if m != n && dom.Contains(c, m) && !dom.Contains(n, m) && !dom.Contains(m, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func links(n *html.Node) []*html.Node {
+	return dom.Elements(n, func(a *html.Node) bool { return a.Data == "a" && hasHref(a) })
+}
+
+func hasHref(a *html.Node) bool {
+	_, ok := dom.Attr(a, "href")
+	return ok
+}
+
+// titleLink reports whether a is the title link of a card: in a heading, or
+// marked as the title or the bookmark of the post.
+func titleLink(a *html.Node) bool {
+	if dom.Closest(a, isHeading) != nil || dom.HasToken(a, "rel", "bookmark") {
+		return true
+	}
+	for _, c := range dom.Classes(a) {
+		if strings.Contains(strings.ToLower(c), "title") {
+			return true
+		}
+	}
+	return false
+}
+
+// siblingLink looks at up to three elements before n for a title link and
+// up to three after it for a read-more link.
+func (cc *cardContext) siblingLink(n *html.Node) (cardLink, bool) {
+	i := 0
+	for s := n.PrevSibling; s != nil && i < 3; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		i++
+		if cc.isCandidate(s) {
+			break
+		}
+		for _, a := range append([]*html.Node{s}, links(s)...) {
+			if a.Data == "a" && titleLink(a) {
+				if t := cc.target(a); t != "" {
+					return cardLink{node: a, target: t, title: titleOf(a)}, true
+				}
+			}
+		}
+	}
+	i = 0
+	for s := n.NextSibling; s != nil && i < 3; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		i++
+		if cc.isCandidate(s) || isHeading(s) {
+			break
+		}
+		for _, a := range append([]*html.Node{s}, links(s)...) {
+			if a.Data == "a" && isReadMore(a) {
+				if t := cc.target(a); t != "" {
+					return cardLink{node: a, target: t}, true
+				}
+			}
+		}
+	}
+	return cardLink{}, false
+}
+
+func (cc *cardContext) isCandidate(n *html.Node) bool {
+	for _, m := range cc.cands {
+		if dom.Contains(n, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkIn finds the article link of card c around excerpt n: its title link,
+// else its read-more link, else (anyLink) its one and only link target.
+func (cc *cardContext) linkIn(c, n *html.Node, anyLink bool) (cardLink, bool) {
+	var readMore *cardLink
+	only, several := "", false
+	var onlyNode *html.Node
+	for _, a := range links(c) {
+		t := cc.target(a)
+		if t == "" {
+			if u := cc.linkURL[a]; u != nil && page.Fetchable(u) {
+				several = several || page.Normalize(u) != cc.self
+			}
+			continue
+		}
+		if dom.Contains(n, a) {
+			continue
+		}
+		if titleLink(a) {
+			return cardLink{node: a, target: t, title: titleOf(a)}, true
+		}
+		if readMore == nil && isReadMore(a) {
+			readMore = &cardLink{node: a, target: t}
+		}
+		switch {
+		case only == "":
+			only, onlyNode = t, a
+		case only != t:
+			several = true
+		}
+	}
+	if readMore != nil {
+		if readMore.title == "" {
+			readMore.title = headingText(c)
+		}
+		return *readMore, true
+	}
+	if anyLink && only != "" && !several {
+		return cardLink{node: onlyNode, target: only, title: headingText(c)}, true
+	}
+	return cardLink{}, false
+}
+
+// titleOf is the text of a title link, or of the heading it sits in.
+func titleOf(a *html.Node) string {
+	if t := dom.FoldSpace(collectText(a, nil, 300)); t != "" {
+		return t
+	}
+	if h := dom.Closest(a, isHeading); h != nil {
+		return dom.FoldSpace(collectText(h, nil, 300))
+	}
+	return dom.FoldSpace(dom.AttrOr(a, "title"))
+}
+
+// headingText is the text of the first heading below n, or "".
+func headingText(n *html.Node) string {
+	if h := dom.Find(n, isHeading); h != nil {
+		return dom.FoldSpace(collectText(h, nil, 300))
+	}
+	return ""
+}
+
+// evidenceNode narrows an excerpt block to the element that holds its
+// text: <div class="fusion-post-content-container"><p>…</p></div> points at the p.
+func evidenceNode(n *html.Node) *html.Node {
+	for {
+		var only *html.Node
+		count := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				count++
+				only = c
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return n
+				}
+			}
+		}
+		if count != 1 || only.Data == "a" || !dom.IsBlock(only) {
+			return n
+		}
+		n = only
+	}
+}
+
+// cardExcerpts returns the excerpts of other pages of the site shown on p.
+func cardExcerpts(p *PagePass) []page.Excerpt {
+	root := p.Root()
+	cc := &cardContext{self: page.Normalize(p.Page.URL), root: p.Site.Root, linkURL: map[*html.Node]*url.URL{}}
+	if cc.root == nil {
+		cc.root = p.Page.URL
+	}
+	for _, l := range p.Page.Links {
+		if l.Attr == "href" && l.URL != nil {
+			if _, seen := cc.linkURL[l.Node]; !seen {
+				cc.linkURL[l.Node] = l.URL
+			}
+		}
+	}
+	cc.cands = cardCandidates(root)
+	var out []page.Excerpt
+	seen := map[string]bool{}
+	for _, n := range cc.cands {
+		text := dom.FoldSpace(cardText(n))
+		if len(strings.Fields(text)) < minAlignWords {
+			continue
+		}
+		link, ok := cc.findCardLink(n, utf8.RuneCountInString(text), excerptByClass(n))
+		if !ok {
+			continue
+		}
+		key := link.target + "\x00" + text
+		if seen[key] {
+			continue // a carousel's clone of the same card
+		}
+		seen[key] = true
+		ev := evidenceNode(n)
+		out = append(out, page.Excerpt{
+			Text:     text,
+			Target:   link.target,
+			Title:    link.title,
+			Line:     p.Page.Line(ev),
+			Evidence: page.Evidence(ev),
+		})
+	}
+	return out
+}
