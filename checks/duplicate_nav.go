@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -254,13 +255,14 @@ func fillBlock(b *navBlock, resolved map[*html.Node]*url.URL, base *url.URL) {
 		b.toc = true
 	case kind != "":
 		b.skip = true
-	case relPager, 2*langLinks >= len(b.links) && langLinks > 0, allPagerTexts(b.texts):
+	case relPager, 2*langLinks >= len(b.links) && langLinks > 0, allPagerTexts(b.texts), allSocial(b.links):
 		b.skip = true
 	}
 }
 
 // navTarget resolves and normalizes one href, or returns "" for hrefs that
 // lead nowhere else: empty, "#", fragment-only and javascript: links.
+// "/a/", "/a" and "/a/index.html" are one target.
 func navTarget(raw string, u *url.URL, base *url.URL) string {
 	raw = strings.TrimSpace(raw)
 	if raw == "" || strings.HasPrefix(raw, "#") || strings.HasPrefix(strings.ToLower(raw), "javascript:") {
@@ -277,6 +279,11 @@ func navTarget(raw string, u *url.URL, base *url.URL) string {
 		u = ref
 	}
 	c := *u
+	if c.RawQuery == "" {
+		if dir, file := path.Split(c.Path); file == "index.html" || file == "index.htm" {
+			c.Path, c.RawPath = dir, ""
+		}
+	}
 	if len(c.Path) > 1 && strings.HasSuffix(c.Path, "/") {
 		c.Path = strings.TrimRight(c.Path, "/")
 		if c.Path == "" {
@@ -390,8 +397,9 @@ func navKind(b *navBlock) string {
 }
 
 var (
-	navLangRe = regexp.MustCompile(`(^|[-_ ])(lang|langs|language|languages|locale|wpml-ls|polylang|pll)([-_ ]|$)`)
-	navTOCRe  = regexp.MustCompile(`(^|[-_ ])(toc|table-of-contents|table of contents|tableofcontents|ez-toc)([-_ ]|$)`)
+	navLangRe   = regexp.MustCompile(`(^|[-_ ])(lang|langs|language|languages|locale|wpml-ls|polylang|pll)([-_ ]|$)`)
+	navSocialRe = regexp.MustCompile(`(^|[-_ ])(social|share|sharing|sharedaddy|addtoany|a2a)([-_ ]|$)`)
+	navTOCRe    = regexp.MustCompile(`(^|[-_ ])(toc|table-of-contents|table of contents|tableofcontents|ez-toc)([-_ ]|$)`)
 )
 
 // navWordKind classifies one class, id or aria-label value (lowercased).
@@ -409,12 +417,47 @@ func navWordKind(w string) string {
 		return "post-nav"
 	case strings.Contains(w, "skip-link") || strings.Contains(w, "skiplink"):
 		return "skip"
+	case navSocialRe.MatchString(w):
+		return "social"
 	case navLangRe.MatchString(w) || strings.Contains(w, "language"):
 		return "lang"
 	case navTOCRe.MatchString(w):
 		return "toc"
 	}
 	return ""
+}
+
+// socialHosts are the sites of follow and share buttons. A row of them in
+// the header and again in the footer is a common, harmless repeat.
+var socialHosts = []string{
+	"facebook.com", "twitter.com", "x.com", "instagram.com", "linkedin.com", "youtube.com",
+	"youtu.be", "pinterest.com", "tiktok.com", "threads.net", "bsky.app", "reddit.com",
+	"tumblr.com", "whatsapp.com", "wa.me", "t.me", "telegram.me", "vimeo.com", "flickr.com",
+	"github.com", "mastodon.social", "snapchat.com", "yelp.com", "houzz.com", "tripadvisor.com",
+}
+
+// allSocial reports whether every link goes to a social network or is a
+// mailto: share link.
+func allSocial(links []string) bool {
+	for _, l := range links {
+		u, err := url.Parse(l)
+		if err != nil {
+			return false
+		}
+		if u.Scheme == "mailto" {
+			continue
+		}
+		host := strings.TrimPrefix(u.Hostname(), "www.")
+		if !slices.ContainsFunc(socialHosts, func(h string) bool {
+			// facebook.com also stands for facebook.de, pinterest.co.uk, …
+			name := strings.TrimSuffix(h, ".com")
+			return host == h || strings.HasSuffix(host, "."+h) ||
+				name != h && len(name) >= 5 && strings.HasPrefix(host, name+".")
+		}) {
+			return false
+		}
+	}
+	return len(links) > 0
 }
 
 // pagerWords are the words of pager and older/newer links besides numbers.
@@ -552,7 +595,7 @@ func reportNavGroup(p *PagePass, group []*navBlock) {
 		if i < navMaxCopies {
 			lines = append(lines, fmt.Sprint(p.Page.Line(b.outer)))
 		}
-		tags = append(tags, page.OpeningTag(b.outer))
+		tags = append(tags, shortTag(page.OpeningTag(b.outer)))
 		if b.label != "" && !slices.Contains(labels, b.label) {
 			labels = append(labels, b.label)
 		}
@@ -592,6 +635,15 @@ func reportNavGroup(p *PagePass, group []*navBlock) {
 		Severity: sev,
 		Message:  msg.String(),
 	})
+}
+
+// shortTag keeps evidence readable when themes pile up classes.
+func shortTag(tag string) string {
+	const limit = 120
+	if r := []rune(tag); len(r) > limit {
+		return string(r[:limit-2]) + "…>"
+	}
+	return tag
 }
 
 // quoteList quotes up to n non-empty values, adding "…" when there are more.
