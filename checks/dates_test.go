@@ -79,3 +79,21 @@ func TestDateMatchDayFirst(t *testing.T) {
 		t.Errorf("DayFirst = %s, want 2025-04-03", got)
 	}
 }
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{"Updated OnJune 27, 2025", "27. Juni 2025", "03/04/2025", "2025-06-27T04:50:55-08:00", "2025年6月27日", "1er juin 2025"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, d := range findDates(s) {
+			if d.Start < last || d.End > len(s) || d.Start >= d.End || s[d.Start:d.End] != d.Text {
+				t.Fatalf("findDates(%q): bad match %+v", s, d)
+			}
+			if !dateValid(d.Year, d.Month, d.Day) {
+				t.Fatalf("findDates(%q): invalid date %+v", s, d)
+			}
+			last = d.End
+		}
+	})
+}

@@ -63,7 +63,7 @@ var reviewerLabelRe = regexp.MustCompile(`(?i)(?:((?:peer|code)[- ]?reviewed\s*b
 	`reviewer\s*:)\s*:?`)
 
 // authorCueRe finds another byline part (the author) in a byline box.
-var authorCueRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:by|written\s*by|author|autor|auteur|autore|auteur|von|par|por|door|di)\s`)
+var authorCueRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:by|written\s*by|author|autor|auteur|autore|von|par|por|door|di)\s`)
 
 // bylineHintRe finds class or id names that theme authors give byline boxes.
 var bylineHintRe = regexp.MustCompile(`(?i)review|byline|author|meta|credit|expert|medical|fact`)
@@ -75,7 +75,7 @@ var (
 		`zuletzt\s*geprüft|geprüft|überprüft|revisado|revisto|révisé|relu|vérifié|revisionato|rivisto|beoordeeld|gecontroleerd|herzien)` +
 		`(?:\s*(?:on|am|le|el|em|il|op|in))?\s*[:\-–—]?\s*$`)
 	pageDateLabelRe = regexp.MustCompile(`(?i)(?:last\s*updated|updated|last\s*modified|modified|published|posted|written|created|edited|` +
-		`zuletzt\s*aktualisiert|aktualisiert|veröffentlicht|geändert|erstellt|stand|mis\s*à\s*jour|publié|modifié|` +
+		`zuletzt\s*aktualisiert|aktualisiert|veröffentlicht|geändert|erstellt|\bstand|mis\s*à\s*jour|publié|modifié|` +
 		`actualizado|publicado|atualizado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|gewijzigd)` +
 		`(?:\s*(?:on|am|le|el|em|il|op|in))?\s*[:\-–—]?\s*$`)
 	// betweenLabelRe finds another label between a byline and a later date:
@@ -97,7 +97,7 @@ var reviewerStopwords = map[string]bool{
 	"reviewed": true, "medically": true, "fact": true, "checked": true, "aktualisiert": true,
 	"veröffentlicht": true, "am": true, "stand": true, "publié": true, "actualizado": true,
 	"publicado": true, "atualizado": true, "aggiornato": true, "pubblicato": true, "bijgewerkt": true,
-	"gepubliceerd": true, "customers": true, "users": true, "verified": true, "we": true, "our": false,
+	"gepubliceerd": true, "customers": true, "users": true, "verified": true, "we": true,
 }
 
 var reviewerTitles = map[string]bool{
@@ -155,19 +155,27 @@ func missingReviewDate(p *PagePass) error {
 		mainSpan = flatSpan{0, len(ft.text)}
 	}
 	bylines := findBylines(ft, mainSpan, dates)
+	if !reviewed && (len(bylines) > 0 || len(rd.reviewers) > 0) {
+		// A "Page last reviewed" line may sit in a footer, which bylines skip.
+		all := flatten(body, skipForReviewDates)
+		reviewed = hasVisibleReviewDate(all, shownDates(all, body))
+	}
 	reported := map[string]bool{}
 	for _, b := range bylines {
 		if reviewed {
 			break
 		}
-		reviewDate, pageLabel, pageDate := judgeBylineScope(ft, dates, b)
-		if reviewDate || reported[b.name] {
+		j := judgeBylineScope(ft, dates, b)
+		if j.reviewDate || reported[b.name] {
 			continue
 		}
 		reported[b.name] = true
 		msg := fmt.Sprintf("names reviewer %q but gives no review date", b.name)
-		if pageLabel != "" {
-			msg += fmt.Sprintf("; the nearby date is labelled %q (%s)", pageLabel, pageDate)
+		switch {
+		case j.pageLabel != "":
+			msg += fmt.Sprintf("; the nearby date is labelled %q (%s)", j.pageLabel, j.pageDate)
+		case j.pageDate != "":
+			msg += fmt.Sprintf("; the nearby date (%s) is marked up as the page's own date", j.pageDate)
 		}
 		p.Report(Issue{Node: b.label, Message: msg})
 	}
@@ -179,14 +187,17 @@ func missingReviewDate(p *PagePass) error {
 		if r.dated {
 			continue
 		}
-		what := "reviewedBy"
-		if r.name != "" {
-			what = fmt.Sprintf("reviewedBy %q", r.name)
+		what := "a reviewer (reviewedBy)"
+		switch {
+		case r.author:
+			what = fmt.Sprintf("its author %q as reviewer (reviewedBy)", r.name)
+		case r.name != "":
+			what = fmt.Sprintf("a reviewer (reviewedBy %q)", r.name)
 		}
 		p.Report(Issue{
 			Node:     r.node,
 			Severity: Info,
-			Message:  fmt.Sprintf("structured data names a reviewer (%s) but gives no lastReviewed date, and no reviewer is shown on the page", what),
+			Message:  fmt.Sprintf("structured data names %s but gives no lastReviewed date, and the page shows no reviewer byline", what),
 			Help:     "Add lastReviewed with the date of the review and show the reviewer on the page, or drop reviewedBy if no one reviewed the content.",
 		})
 		break
@@ -218,6 +229,12 @@ func skipForBylines(n *html.Node) bool {
 	return isCustomerReview(n)
 }
 
+// skipForReviewDates leaves out what cannot date the page's review: code,
+// and customer reviews ("Reviewed in Canada on June 3, 2025").
+func skipForReviewDates(n *html.Node) bool {
+	return flatCodeTags[n.Data] || dom.HasClass(n, "highlight") || isCustomerReview(n)
+}
+
 // isCustomerReview reports whether n is a review, rating, testimonial or
 // comment written by a customer or visitor rather than the page's reviewer.
 func isCustomerReview(n *html.Node) bool {
@@ -243,8 +260,10 @@ func isCustomerReview(n *html.Node) bool {
 		switch {
 		case strings.Contains(c, "testimonial"), strings.Contains(c, "woocommerce-review"),
 			strings.Contains(c, "customer-review"), strings.Contains(c, "product-review"),
-			strings.Contains(c, "star-rating"), strings.HasPrefix(c, "comment"),
-			c == "reviews", c == "review-list", c == "reviews-list", c == "commentlist":
+			strings.Contains(c, "rating"), strings.HasPrefix(c, "comment"), strings.Contains(c, "user-review"),
+			strings.HasPrefix(c, "jdgm"), strings.Contains(c, "yotpo"), strings.Contains(c, "trustpilot"),
+			strings.Contains(c, "okendo"), strings.HasPrefix(c, "stamped"), strings.HasPrefix(c, "loox"),
+			c == "review", c == "reviews", c == "review-list", c == "reviews-list", strings.HasSuffix(c, "-reviews"):
 			return true
 		}
 	}
@@ -420,11 +439,11 @@ func reviewerNameTokens(s string, linked bool) string {
 		low := strings.ToLower(tok)
 		first, _ := utf8.DecodeRuneInString(tok)
 		switch {
+		case len(kept) > 0 && reviewerCredentials[strings.Trim(low, ".")] && tok != low:
+			last = true // "MD", "PhD"; a lower-case "do" is a particle
 		case reviewerTitles[low]:
 			kept = append(kept, tok)
 			caps++
-		case len(kept) > 0 && reviewerCredentials[strings.Trim(low, ".")]:
-			last = true
 		case len(kept) > 0 && reviewerParticles[low] && !last:
 			kept = append(kept, tok)
 		case unicode.IsUpper(first) && reviewerNameWord(tok) && !reviewerStopwords[strings.Trim(low, ".:")]:
@@ -519,9 +538,19 @@ func hasVisibleReviewDate(ft *flatText, dates []shownDate) bool {
 	return false
 }
 
-// judgeScope looks at the dates in a byline's box. It reports whether one
-// dates the review, and otherwise the first page date there with its label.
-func judgeBylineScope(ft *flatText, dates []shownDate, b reviewByline) (reviewDate bool, pageLabel, pageDate string) {
+// A bylineVerdict is what the dates in a byline's box say.
+type bylineVerdict struct {
+	reviewDate bool   // a date of the review is there
+	pageLabel  string // else the label of the first page date ("Updated On"), if any
+	pageDate   string // and that date as written
+}
+
+// judgeBylineScope looks at the dates in a byline's box: a date labelled as
+// a review date, or joined to the reviewer phrase with no other label
+// between, dates the review; a date labelled or marked up as the page's is
+// remembered for the message.
+func judgeBylineScope(ft *flatText, dates []shownDate, b reviewByline) bylineVerdict {
+	var v bylineVerdict
 	prevEnd := b.scope.start
 	for _, d := range dates {
 		if d.start < b.scope.start || d.end > b.scope.end {
@@ -535,19 +564,21 @@ func judgeBylineScope(ft *flatText, dates []shownDate, b reviewByline) (reviewDa
 		prevEnd = d.end
 		switch {
 		case reviewDateLabelRe.MatchString(pre) || (d.time != nil && mdHasItemprop(d.time, "lastReviewed")):
-			return true, "", ""
+			return bylineVerdict{reviewDate: true}
 		case pageDateLabelRe.MatchString(pre):
-			if pageLabel == "" {
-				pageLabel = strings.TrimRight(pageDateLabelRe.FindString(pre), " :-–—")
-				pageLabel = strings.TrimSpace(pageLabel)
-				pageDate = d.text
+			if v.pageLabel == "" {
+				v.pageLabel = strings.TrimSpace(strings.TrimRight(pageDateLabelRe.FindString(pre), " :-–—"))
+				v.pageDate = d.text
 			}
 		case d.time != nil && isPageDateMarkup(d.time):
+			if v.pageDate == "" {
+				v.pageDate = d.text
+			}
 		case d.start >= b.end && d.start-b.end <= reviewJoinWindow && !betweenLabelRe.MatchString(ft.text[b.end:d.start]):
-			return true, "", "" // "Reviewed by NAME, MD on June 3, 2025"
+			return bylineVerdict{reviewDate: true} // "Reviewed by NAME, MD on June 3, 2025"
 		}
 	}
-	return false, pageLabel, pageDate
+	return v
 }
 
 // isPageDateMarkup reports whether a <time> is marked up as the page's

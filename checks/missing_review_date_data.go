@@ -13,6 +13,9 @@ type structReviewer struct {
 	name  string     // the reviewer's name, or "" when the value gives none
 	node  *html.Node // the <script> or the microdata element
 	dated bool       // the same item carries lastReviewed
+	// author is set when the item names the same person as its author,
+	// the usual trace of an SEO plugin filling reviewedBy by default.
+	author bool
 }
 
 // reviewData is what a page's structured data says about its review.
@@ -101,8 +104,12 @@ func (rd *reviewData) readJSONLD(script *html.Node) {
 		if len(names) == 0 {
 			names = []string{""}
 		}
+		authors := map[string]bool{}
+		for _, a := range reviewerNames(o["author"], byID) {
+			authors[a] = true
+		}
 		for _, name := range names {
-			rd.reviewers = append(rd.reviewers, structReviewer{name: name, node: script, dated: dated})
+			rd.reviewers = append(rd.reviewers, structReviewer{name: name, node: script, dated: dated, author: name != "" && authors[name]})
 		}
 	}
 }
