@@ -467,11 +467,10 @@ var pagerWords = map[string]bool{
 }
 
 // allPagerTexts reports whether every link text reads like a pager: numbers,
-// arrows, next/previous, older/newer.
+// arrows, next/previous, older/newer. Icon links without text are neutral,
+// but one link at least must say something.
 func allPagerTexts(texts []string) bool {
-	if len(texts) == 0 {
-		return false
-	}
+	said := false
 	for _, t := range texts {
 		t = strings.Map(func(r rune) rune {
 			if strings.ContainsRune("«»‹›←→<>…|.", r) {
@@ -483,9 +482,10 @@ func allPagerTexts(texts []string) bool {
 			if !pagerWords[w] && strings.Trim(w, "0123456789") != "" {
 				return false
 			}
+			said = true
 		}
 	}
-	return true
+	return said
 }
 
 // groupNavBlocks is steps 3 and 4: blocks with equal or nearly equal link
@@ -621,7 +621,7 @@ func reportNavGroup(p *PagePass, group []*navBlock) {
 	if hidden > 0 {
 		fmt.Fprintf(&msg, "; %d hidden %s not counted", hidden, plural(hidden, "copy", "copies"))
 	} else {
-		msg.WriteString("; copies hidden only by CSS still reach crawlers")
+		msg.WriteString("; copies may be hidden by CSS, which crawlers ignore")
 	}
 	sev := Severity(0)
 	if toc {
