@@ -3,7 +3,6 @@ package checks
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/dom"
@@ -183,13 +182,16 @@ func judgeExcerpt(text string, art []word, artDropCap, meta bool, artName string
 	if art != nil && !c.leading {
 		al, aligned = alignWords(ws, art)
 	}
+	lostAt := -1
 	switch {
 	case aligned && al.lost != "":
-		v.add(Warning, "has lost its first letter(s): %q (%s: %q)", headQuote(c.core), artName, artQuote(art, al.start, al.start+quoteWords-1))
+		lostAt = al.start
 	case !aligned && artDropCap && !c.leading:
-		if k := dropCapMatch(ws, art); k >= 0 {
-			v.add(Warning, "has lost its first letter(s): %q (%s: %q)", headQuote(c.core), artName, artQuote(art, k, k+quoteWords-1))
-		}
+		lostAt = dropCapMatch(ws, art)
+	}
+	if lostAt >= 0 {
+		whole := strings.TrimPrefix(artQuote(art, lostAt, lostAt+quoteWords-1), "…")
+		v.add(Warning, "has lost its first letter(s): %q (%s: %q)", headQuote(c.core), artName, whole)
 	}
 
 	// Chinese, Japanese, Thai: cuts inside words and sentences are how
@@ -239,8 +241,7 @@ func dropCapMatch(ex, art []word) int {
 	if len(ex) < 2 {
 		return -1
 	}
-	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(ex[0].raw, func(r rune) bool { return !isWordRune(r) }))
-	if !unicode.IsLower(first) {
+	if !startsLower(ex[0].raw) {
 		return -1
 	}
 	for k := 0; k+1 < len(art) && k < 60; k++ {

@@ -413,7 +413,7 @@ func (cc *cardContext) findCardLink(n *html.Node, textLen int, byClass bool) (ca
 	for _, a := range links(n) {
 		if isReadMore(a) {
 			if t := cc.target(a); t != "" {
-				return cardLink{node: a, target: t}, true
+				return cardLink{node: a, target: t, title: cc.cardTitle(n)}, true
 			}
 		}
 	}
@@ -500,7 +500,7 @@ func (cc *cardContext) siblingLink(n *html.Node) (cardLink, bool) {
 		for _, a := range append([]*html.Node{s}, links(s)...) {
 			if a.Data == "a" && isReadMore(a) {
 				if t := cc.target(a); t != "" {
-					return cardLink{node: a, target: t}, true
+					return cardLink{node: a, target: t, title: cc.cardTitle(n)}, true
 				}
 			}
 		}
@@ -548,15 +548,40 @@ func (cc *cardContext) linkIn(c, n *html.Node, anyLink bool) (cardLink, bool) {
 		}
 	}
 	if readMore != nil {
-		if readMore.title == "" {
-			readMore.title = headingText(c)
-		}
+		readMore.title = cc.cardTitle(n)
 		return *readMore, true
 	}
 	if anyLink && only != "" && !several {
 		return cardLink{node: onlyNode, target: only, title: headingText(c)}, true
 	}
 	return cardLink{}, false
+}
+
+// cardTitle is the text of the heading of the card around excerpt n: the
+// nearest heading before it among its siblings, or in the smallest block
+// around it that holds no other excerpt.
+func (cc *cardContext) cardTitle(n *html.Node) string {
+	for c, i := n, 0; c != nil && i < 4; c, i = c.Parent, i+1 {
+		if c != n && (c.Type != html.ElementNode || c.Data == "body" || c.Data == "main" || cc.holdsOther(c, n)) {
+			return ""
+		}
+		for s := c.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if cc.isCandidate(s) {
+				return ""
+			}
+			h := s
+			if !isHeading(s) {
+				h = dom.Find(s, isHeading)
+			}
+			if h != nil {
+				return dom.FoldSpace(collectText(h, nil, 300))
+			}
+		}
+	}
+	return ""
 }
 
 // titleOf is the text of a title link, or of the heading it sits in.

@@ -257,8 +257,8 @@ func alignWords(ex, art []word) (al alignment, ok bool) {
 				start = k
 				break
 			}
-			if pass == 1 {
-				if p, ok := lostPrefix(ex[0].norm, art[k].norm); ok {
+			if pass == 1 && startsMidWord(ex[0].raw) {
+				if p, ok := lostPrefix(ex[0].norm, art[k].norm); ok && (startsLower(ex[0].raw) || utf8.RuneCountInString(p) <= 2) {
 					start, lost = k, p
 					break
 				}
@@ -294,8 +294,10 @@ func alignWords(ex, art []word) (al alignment, ok bool) {
 	case last == aw:
 		al.end = best + t
 	case strings.HasPrefix(aw, last):
+		// A letter goes on: "da" of "dance". A digit is more often a
+		// footnote mark glued to the word ("dance<sup>1</sup>").
 		next, _ := utf8.DecodeRuneInString(aw[len(last):])
-		if isWordRune(next) {
+		if unicode.IsLetter(next) {
 			al.end, al.midWord = best+t, true
 		}
 	}
@@ -336,6 +338,26 @@ func tailMatches(ex, art []word, hasFirst, firstLost bool) bool {
 		return false
 	}
 	return true
+}
+
+// startsMidWord reports whether word w may be the rest of a longer word: its
+// first letter is lowercase, or from a script without case. "Trusting" after
+// an inline label ("New" + "Trusting") is a whole word, "rusting" is not.
+func startsMidWord(w string) bool {
+	r := firstLetter(w)
+	return r != 0 && !unicode.IsUpper(r) && !unicode.IsTitle(r)
+}
+
+// startsLower reports whether the first letter of w is lowercase.
+func startsLower(w string) bool { return unicode.IsLower(firstLetter(w)) }
+
+func firstLetter(w string) rune {
+	for _, r := range w {
+		if isWordRune(r) {
+			return r
+		}
+	}
+	return 0
 }
 
 // lostPrefix reports whether excerpt word e is article word a without its
