@@ -26,6 +26,9 @@ type dateMatch struct {
 	// month/day or day/month. Year, Month and Day hold the month-first
 	// (en-US) reading; DayFirst gives the other.
 	Ambiguous bool
+	// NoDay marks a month-year match from findMonthYears ("March 2025");
+	// Day is then 1.
+	NoDay bool
 }
 
 // Time returns the date at midnight UTC.
@@ -159,8 +162,14 @@ func dateAtoi(s string) int {
 // 2025"), since inline elements render that way; two-digit years are not
 // dates.
 func findDates(text string) []dateMatch {
+	return matchForms(text, dateForms)
+}
+
+// matchForms runs every form over text and keeps the earliest, longest
+// matches that do not overlap.
+func matchForms(text string, forms []dateForm) []dateMatch {
 	var out []dateMatch
-	for _, f := range dateForms {
+	for _, f := range forms {
 		for _, loc := range f.re.FindAllStringSubmatchIndex(text, -1) {
 			start, end := loc[0], loc[1]
 			if !dateBoundaries(text, start, end, f.named) {
@@ -200,6 +209,47 @@ func findDates(text string) []dateMatch {
 	return kept
 }
 
+var monthYearForms = func() []dateForm {
+	months := dateMonthAlt()
+	return []dateForm{
+		{ // March 2025, Mar. 2025, März 2025, marzo de 2025
+			re:    regexp.MustCompile(`(?i)(` + months + `)\.?,?\s*(?:(?:de|del)\s+)?(\d{4})`),
+			named: true,
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[2]), dateMonthNames[strings.ToLower(m[1])], 1, false, true
+			},
+		},
+		{ // 03/2025
+			re: regexp.MustCompile(`(\d{1,2})/(\d{4})`),
+			parse: func(m []string) (int, time.Month, int, bool, bool) {
+				return dateAtoi(m[2]), time.Month(dateAtoi(m[1])), 1, false, true
+			},
+		},
+	}
+}()
+
+// findMonthYears returns the month-year dates written in text ("Last
+// reviewed: March 2025"), leaving out those inside a full date that
+// findDates would return. They have NoDay set.
+func findMonthYears(text string) []dateMatch {
+	full := findDates(text)
+	var out []dateMatch
+	for _, d := range matchForms(text, monthYearForms) {
+		inside := false
+		for _, f := range full {
+			if d.Start < f.End && f.Start < d.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			d.NoDay = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // dateBoundaries rejects matches glued to other digits (a version number,
 // a phone number) or, for month names, in the middle of a word ("dismay 3,
 // 2025"). A capitalised month after a lower-case letter is accepted: that is
@@ -232,7 +282,7 @@ func dateBoundaries(text string, start, end int, named bool) bool {
 	return true
 }
 
-// continuesNumber reports whether rest starts with a separator and a digit.
+// dateContinuesNumber reports whether rest starts with a separator and a digit.
 func dateContinuesNumber(rest string) bool {
 	if len(rest) < 2 || !strings.ContainsRune("./-", rune(rest[0])) {
 		return false

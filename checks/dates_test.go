@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,6 +67,35 @@ func TestFindDates(t *testing.T) {
 				t.Errorf("findDates(%q) = %q, want %q", tt.text, got, tt.want)
 				break
 			}
+		}
+	}
+}
+
+func TestFindMonthYears(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Last reviewed: March 2025", []string{"March 2025=2025-03"}},
+		{"Reviewed by Dr Chen in Sept. 2024.", []string{"Sept. 2024=2024-09"}},
+		{"geprüft im März 2025", []string{"März 2025=2025-03"}},
+		{"revisado en marzo de 2025", []string{"marzo de 2025=2025-03"}},
+		{"review date 03/2025", []string{"03/2025=2025-03"}},
+		{"Updated June 27, 2025", nil}, // a full date, found by findDates
+		{"27/06/2025", nil},
+		{"13/2025", nil},
+		{"Mayday 2025", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range findMonthYears(tt.text) {
+			if !d.NoDay {
+				t.Errorf("findMonthYears(%q): NoDay not set", tt.text)
+			}
+			got = append(got, d.Text+"="+d.Time().Format("2006-01"))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("findMonthYears(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -119,7 +119,7 @@ var reviewerCredentials = map[string]bool{
 	"lpc": true, "mbbs": true, "frcp": true, "cpt": true, "cde": true, "ldn": true, "aprn": true,
 }
 
-// A byline is a visible reviewer label with a name after it.
+// A reviewByline is a visible reviewer label with a name after it.
 type reviewByline struct {
 	label   *html.Node // the element holding the label: the finding's node
 	name    string
@@ -197,7 +197,7 @@ func missingReviewDate(p *PagePass) error {
 		p.Report(Issue{
 			Node:     r.node,
 			Severity: Info,
-			Message:  fmt.Sprintf("structured data names %s but gives no lastReviewed date, and the page shows no reviewer byline", what),
+			Message:  fmt.Sprintf("structured data names %s but gives no lastReviewed date, and the page shows no review date", what),
 			Help:     "Add lastReviewed with the date of the review and show the reviewer on the page, or drop reviewedBy if no one reviewed the content.",
 		})
 		break
@@ -422,7 +422,7 @@ func reviewerName(ft *flatText, labelEl *html.Node, end int) string {
 	return reviewerNameTokens(ft.text[start:stop], false)
 }
 
-// nameTokens returns the leading person or organisation name of s, or ""
+// reviewerNameTokens returns the leading person or organisation name of s, or ""
 // when s does not start with one. linked relaxes the two-word minimum: a
 // link to an author page is a name even when it is one word.
 func reviewerNameTokens(s string, linked bool) string {
@@ -469,7 +469,7 @@ func reviewerNameTokens(s string, linked bool) string {
 	return strings.Join(kept, " ")
 }
 
-// isNameWord accepts letters with inner apostrophes, hyphens and a final
+// reviewerNameWord accepts letters with inner apostrophes, hyphens and a final
 // period (initials).
 func reviewerNameWord(tok string) bool {
 	tok = strings.TrimSuffix(tok, ".")
@@ -484,11 +484,16 @@ func reviewerNameWord(tok string) bool {
 	return true
 }
 
-// pageDates returns every date shown in the page text: dates written out in
-// words or digits, and <time datetime> elements whose own text is not one.
+// shownDates returns every date shown in the page text: dates written out in
+// words or digits (a month and year is enough), and <time datetime> elements
+// whose own text is not one.
 func shownDates(ft *flatText, root *html.Node) []shownDate {
 	var out []shownDate
 	for _, d := range findDates(ft.text) {
+		out = append(out, shownDate{flatSpan: flatSpan{d.Start, d.End}, text: d.Text})
+	}
+	// "Last reviewed: March 2025" dates a review too.
+	for _, d := range findMonthYears(ft.text) {
 		out = append(out, shownDate{flatSpan: flatSpan{d.Start, d.End}, text: d.Text})
 	}
 	dom.Walk(root, func(n *html.Node) bool {

@@ -114,7 +114,7 @@ func (rd *reviewData) readJSONLD(script *html.Node) {
 	}
 }
 
-// collectObjects gathers every JSON object in v, depth first.
+// jsonldObjects gathers every JSON object in v, depth first.
 func jsonldObjects(v any, out *[]map[string]any) {
 	switch t := v.(type) {
 	case map[string]any:
@@ -177,7 +177,7 @@ func jsonName(v any) string {
 	return ""
 }
 
-// present reports whether a JSON value says something: not null, "" or [].
+// jsonPresent reports whether a JSON value says something: not null, "" or [].
 func jsonPresent(v any) bool {
 	switch t := v.(type) {
 	case nil:
@@ -190,7 +190,7 @@ func jsonPresent(v any) bool {
 	return true
 }
 
-// hasItemprop reports whether n's itemprop list holds prop.
+// mdHasItemprop reports whether n's itemprop list holds prop.
 func mdHasItemprop(n *html.Node, prop string) bool {
 	return dom.HasToken(n, "itemprop", prop)
 }
