@@ -27,8 +27,8 @@ LLM scrapers do not apply that CSS, so they read the menu several times before t
 and WordPress menus repeated this way often repeat their id="menu-item-…" values too.
 Copies hidden in the markup (hidden, aria-hidden="true", inert, inline display:none,
 <template>, <noscript>) do not count, and pagination, breadcrumbs, previous/next post links,
-language switchers and Sphinx's top-and-bottom related bars are never reported. Repeated
-tables of contents are reported as info.
+language switchers, social rows and the top-and-bottom bars of Sphinx and Javadoc are never
+reported. Repeated tables of contents are reported as info.
 
 Bad:  <nav aria-label="Main Menu">…</nav> … <nav aria-label="Main Menu Sticky">…same links…</nav>
 Good: one <nav> restyled for each breakpoint, or the inactive copy marked
@@ -328,8 +328,8 @@ func navLabel(b *navBlock) string {
 }
 
 // navKind names a legitimate repeat from the markup: "pager", "breadcrumb",
-// "post-nav", "sphinx", "lang", "skip", or "toc" for a table of contents; ""
-// for a menu. The block, its wrappers and its two closest ancestors are read
+// "post-nav", "sphinx", "javadoc", "lang", "social", "skip", or "toc" for a
+// table of contents (or a post series list); "" for a menu. The block, its wrappers and its two closest ancestors are read
 // for every kind; its inside only for pagers, breadcrumbs, post links and
 // tables of contents (nav > ol.breadcrumb, a.page-numbers), since a main menu
 // may well hold a language item.
@@ -354,6 +354,11 @@ func navKind(b *navBlock) string {
 	check := func(n *html.Node, all bool) string {
 		if strings.Contains(dom.AttrOr(n, "itemtype"), "BreadcrumbList") {
 			return "breadcrumb"
+		}
+		// Javadoc (9 to 15) repeats its navbar at the foot of every page, as
+		// Sphinx does its relbar; the anchors name the two copies.
+		if javadocBars[dom.AttrOr(n, "id")] || javadocBars[dom.AttrOr(n, "name")] {
+			return "javadoc"
 		}
 		if dom.HasToken(n, "role", "doc-toc") {
 			toc = true
@@ -399,8 +404,12 @@ func navKind(b *navBlock) string {
 var (
 	navLangRe   = regexp.MustCompile(`(^|[-_ ])(lang|langs|language|languages|locale|wpml-ls|polylang|pll)([-_ ]|$)`)
 	navSocialRe = regexp.MustCompile(`(^|[-_ ])(social|share|sharing|sharedaddy|addtoany|a2a)([-_ ]|$)`)
-	navTOCRe    = regexp.MustCompile(`(^|[-_ ])(toc|table-of-contents|table of contents|tableofcontents|ez-toc)([-_ ]|$)`)
+	navTOCRe    = regexp.MustCompile(`(^|[-_ ])(toc|table-of-contents|table of contents|tableofcontents|ez-toc|series)([-_ ]|$)`)
 )
+
+var javadocBars = map[string]bool{
+	"navbar.top": true, "navbar.bottom": true, "navbar_top": true, "navbar_bottom": true,
+}
 
 // navWordKind classifies one class, id or aria-label value (lowercased).
 func navWordKind(w string) string {

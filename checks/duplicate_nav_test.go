@@ -119,6 +119,9 @@ func TestDuplicateNavCases(t *testing.T) {
 		{"social row by hosts", twice(`<nav>%s</nav>`, "https://www.facebook.com/shop", "https://www.instagram.com/shop", "https://www.pinterest.co.uk/shop", "https://x.com/shop", "mailto:hi@shop.example"), 0, "", 0},
 		{"share bar by class", twice(`<div class="share-buttons"><nav>%s</nav></div>`, five...), 0, "", 0},
 		{"a shared-header wrapper is no share bar", twice(`<div class="shared-header"><nav>%s</nav></div>`, five...), 1, "", checks.Warning},
+		{"javadoc top and bottom navbars", menu(`<nav role="navigation"><div class="topNav"><a id="navbar.top"></a>%s</div></nav>`, five...) + "\n" +
+			menu(`<nav role="navigation"><div class="bottomNav"><a id="navbar.bottom"></a>%s</div></nav>`, five...), 0, "", 0},
+		{"a post series box is info", twice(`<nav class="series-box">%s</nav>`, five...), 1, "^table of contents", checks.Info},
 		{"skip links", twice(`<nav class="skip-links">%s</nav>`, five...), 0, "", 0},
 		{"table of contents is info", twice(`<nav class="toc">%s</nav>`, five...), 1, "^table of contents of 5 links", checks.Info},
 
