@@ -36,7 +36,7 @@ var cardLists = cascadia.MustCompile(`.related-posts, .fusion-related-posts, .fu
 
 // leadLimit is about how much of a page's text is kept: enough for a
 // 55-word WordPress excerpt after a title, a byline and a caption.
-const leadLimit = 3000
+const leadLimit = 1600
 
 // minLeadWords is the least text a lead hook must hold to be taken as the body.
 const minLeadWords = 20
@@ -645,6 +645,9 @@ func cardExcerpts(p *PagePass) []page.Excerpt {
 	var out []page.Excerpt
 	seen := map[string]bool{}
 	for _, n := range cc.cands {
+		if len(dom.Elements(n, isHeading)) > 1 {
+			continue // a list of cards, or a whole post: not one excerpt
+		}
 		text := dom.FoldSpace(cardText(n))
 		if len(strings.Fields(text)) < minAlignWords {
 			continue

@@ -45,55 +45,47 @@ func splitMarkers(s string) cutText {
 			break
 		}
 	}
+	// Read-more words and arrows come last ("text… Read more »"), the
+	// ellipsis before them; only one ellipsis is taken off.
 	for changed := true; changed && s != ""; {
 		changed = false
-		lower := strings.ToLower(s)
 		for _, a := range trailingArrows {
 			if strings.HasSuffix(s, a) {
 				s, changed = strings.TrimSpace(s[:len(s)-len(a)]), true
 				break
 			}
 		}
-		if changed {
-			continue
-		}
+		lower := strings.ToLower(s)
 		for _, w := range trailingWords {
-			if !strings.HasSuffix(lower, w) {
+			if changed || !strings.HasSuffix(lower, w) {
 				continue
 			}
 			rest := s[:len(s)-len(w)]
-			// Only a whole phrase set apart from the text: "… Read more",
-			// never the end of a sentence like "to learn more".
-			if w == "more" {
-				if !c.ellipsis && !c.bracket && !strings.HasSuffix(strings.TrimSpace(rest), "…") &&
-					!strings.HasSuffix(strings.TrimSpace(rest), "...") && !strings.HasSuffix(strings.TrimSpace(rest), "]") {
-					continue
-				}
+			if rest == "" {
+				break
 			}
-			if rest != "" && !unicode.IsSpace(lastRune(rest)) && !isMarkerRune(lastRune(rest)) {
+			// A phrase set apart from the text: "… Read more", never the end
+			// of a sentence like "to learn more"; a bare "more" only after a marker.
+			r := lastRune(strings.TrimRightFunc(rest, unicode.IsSpace))
+			if (w == "more" && !isMarkerRune(r)) || (!unicode.IsSpace(lastRune(rest)) && !isMarkerRune(lastRune(rest))) {
 				continue
 			}
 			s, changed = strings.TrimSpace(rest), true
+		}
+	}
+	for _, m := range []string{"[…]", "[...]", "[ … ]", "[ ... ]", "(…)", "(...)"} {
+		if strings.HasSuffix(s, m) {
+			s, c.bracket = strings.TrimSpace(s[:len(s)-len(m)]), true
 			break
 		}
-		if changed {
-			continue
-		}
-		for _, m := range []string{"[…]", "[...]", "[ … ]", "[ ... ]", "(…)", "(...)"} {
-			if strings.HasSuffix(s, m) && !c.ellipsis && !c.bracket {
-				s, changed, c.bracket = strings.TrimSpace(s[:len(s)-len(m)]), true, true
-				break
-			}
-		}
-		if changed {
-			continue
-		}
+	}
+	if !c.bracket {
 		for _, m := range []string{"…", "..."} {
-			if strings.HasSuffix(s, m) && !c.ellipsis && !c.bracket {
+			if strings.HasSuffix(s, m) {
 				rest := s[:len(s)-len(m)]
 				c.glued = rest != "" && !unicode.IsSpace(lastRune(rest))
 				c.markerLen = utf8.RuneCountInString(m)
-				s, changed, c.ellipsis = strings.TrimSpace(rest), true, true
+				s, c.ellipsis = strings.TrimSpace(rest), true
 				break
 			}
 		}
