@@ -60,7 +60,7 @@ var reviewerLabelRe = regexp.MustCompile(`(?i)(?:((?:peer|code)[- ]?reviewed\s*b
 	`revisad[oa]\s*por|` +
 	`revisionat[oa]\s*da|` +
 	`(?:beoordeeld|gecontroleerd)\s*door|` +
-	`reviewer\s*:)\s*:?`)
+	`(?:\p{L}+[ -])?reviewers?\s*:)\s*:?`)
 
 // authorCueRe finds another byline part (the author) in a byline box.
 var authorCueRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:by|written\s*by|author|autor|auteur|autore|von|par|por|door|di)\s`)
@@ -160,16 +160,25 @@ func missingReviewDate(p *PagePass) error {
 		all := flatten(body, skipForReviewDates)
 		reviewed = hasVisibleReviewDate(all, shownDates(all, body))
 	}
-	reported := map[string]bool{}
-	for _, b := range bylines {
-		if reviewed {
-			break
+	if reviewed {
+		return nil
+	}
+	// One finding per reviewer: a byline repeated in an author box or a
+	// sticky header counts once, and a dated copy covers the others.
+	verdicts := make([]bylineVerdict, len(bylines))
+	done := map[string]bool{}
+	for i, b := range bylines {
+		verdicts[i] = judgeBylineScope(ft, dates, b)
+		if verdicts[i].reviewDate {
+			done[b.name] = true
 		}
-		j := judgeBylineScope(ft, dates, b)
-		if j.reviewDate || reported[b.name] {
+	}
+	for i, b := range bylines {
+		if done[b.name] {
 			continue
 		}
-		reported[b.name] = true
+		done[b.name] = true
+		j := verdicts[i]
 		msg := fmt.Sprintf("names reviewer %q but gives no review date", b.name)
 		switch {
 		case j.pageLabel != "":
@@ -179,7 +188,7 @@ func missingReviewDate(p *PagePass) error {
 		}
 		p.Report(Issue{Node: b.label, Message: msg})
 	}
-	if len(bylines) > 0 || reviewed {
+	if len(bylines) > 0 {
 		return nil
 	}
 	// Structured data alone: report the first undated reviewer, once.
@@ -575,12 +584,14 @@ func judgeBylineScope(ft *flatText, dates []shownDate, b reviewByline) bylineVer
 				v.pageLabel = strings.TrimSpace(strings.TrimRight(pageDateLabelRe.FindString(pre), " :-–—"))
 				v.pageDate = d.text
 			}
+		case d.start >= b.end && d.start-b.end <= reviewJoinWindow && !betweenLabelRe.MatchString(ft.text[b.end:d.start]):
+			// "Reviewed by NAME, MD on June 3, 2025": readers take it as the
+			// review date, even when the theme marks it up as the post date.
+			return bylineVerdict{reviewDate: true}
 		case d.time != nil && isPageDateMarkup(d.time):
 			if v.pageDate == "" {
 				v.pageDate = d.text
 			}
-		case d.start >= b.end && d.start-b.end <= reviewJoinWindow && !betweenLabelRe.MatchString(ft.text[b.end:d.start]):
-			return bylineVerdict{reviewDate: true} // "Reviewed by NAME, MD on June 3, 2025"
 		}
 	}
 	return v
