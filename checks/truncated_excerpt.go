@@ -215,7 +215,11 @@ func judgeExcerpt(text string, art []word, artDropCap, meta bool, artName string
 		if meta {
 			sev = Warning // search and social cards show it as it is
 		}
-		v.add(sev, "ends mid-sentence with an ellipsis: %q", tailQuote(text))
+		if endKnown {
+			v.add(sev, "ends mid-sentence with an ellipsis: %q (%s: %q)", tailQuote(text), artName, artQuote(art, al.end-2, al.end+3))
+		} else {
+			v.add(sev, "ends mid-sentence with an ellipsis: %q", tailQuote(text))
+		}
 	}
 	return v
 }
