@@ -300,7 +300,7 @@ func findBylines(ft *flatText, mainSpan flatSpan, dates []shownDate) []reviewByl
 			continue // lower-case with nothing marking it as a byline
 		}
 		el := ts.node.Parent
-		if seen[el] {
+		if seen[el] || inTeaserCard(el) {
 			continue
 		}
 		if line := reviewBlockOf(el); line != nil {
@@ -308,7 +308,7 @@ func findBylines(ft *flatText, mainSpan flatSpan, dates []shownDate) []reviewByl
 			if ok && s.len() > bylineLineMax {
 				continue
 			}
-			if ok && strings.HasSuffix(ft.text[s.start:s.end], ":") {
+			if rest := strings.TrimSpace(ft.text[min(end, s.end):s.end]); ok && rest != "" && strings.HasSuffix(rest, ":") {
 				continue // "Reviewed by A and B:" introduces a list, as in a changelog
 			}
 		}
@@ -335,6 +335,28 @@ func findBylines(ft *flatText, mainSpan flatSpan, dates []shownDate) []reviewByl
 		out = append(out, reviewByline{label: el, name: name, start: start, end: end, scope: scope, scopeEl: scopeEl})
 	}
 	return out
+}
+
+// inTeaserCard reports whether n sits in a post card of a listing (blog
+// index, archive, related posts): an <article> whose h2-h6 title links
+// elsewhere. The card's byline belongs to the article it links to, which is
+// checked on its own page.
+func inTeaserCard(n *html.Node) bool {
+	card := dom.Closest(n, func(a *html.Node) bool { return a.Data == "article" })
+	if card == nil {
+		return false
+	}
+	linked := dom.Find(card, func(h *html.Node) bool {
+		switch h.Data {
+		case "h2", "h3", "h4", "h5", "h6":
+			return dom.Find(h, func(a *html.Node) bool {
+				_, ok := dom.Attr(a, "href")
+				return a.Data == "a" && ok
+			}) != nil
+		}
+		return false
+	})
+	return linked != nil
 }
 
 // bylineContext reports whether a plain "Reviewed by" label stands in

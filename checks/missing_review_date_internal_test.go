@@ -82,6 +82,8 @@ func TestFindBylines(t *testing.T) {
 		{"mid-sentence", `<p>Patch by Ada Lindqvist, reviewed by Tomas Brenner.</p>`, nil},
 		{"lower-case in prose", `<p>The guide was reviewed by Dr. Chen Wu last year.</p>`, nil},
 		{"customer count", `<p>Reviewed by 120 customers</p>`, nil},
+		{"label heading ending in a colon", `<div class="reviewer-box"><h4>Reviewed By:</h4><p><a href="/team/x/">Dana Whitfield</a></p></div>`, []string{"Dana Whitfield@h4"}},
+		{"teaser card", `<article><h2><a href="/post/">Post</a></h2><p class="meta">Medically reviewed by Rosa Lind</p></article>`, nil},
 		{"list intro", filler + `<p>Reviewed by Gregor Haas and Mei Tanaka:</p>` + filler, nil},
 		{"plain credit mid-document", filler + `<p>Reviewed by Gregor Haas.</p>` + filler, nil},
 		{"qualified label mid-document", filler + `<p>Medically reviewed by Gregor Haas.</p>` + filler, []string{"Gregor Haas@p"}},
