@@ -25,7 +25,8 @@ A review is a promise that an expert checked the content at some point; without 
 readers and search engines cannot tell whether that check is still current. An "Updated"
 or "Published" date dates the page, not the review, and is named in the message when it
 is the only date nearby. Customer reviews, testimonials and comments are not reviewer
-bylines. Structured reviewedBy with no visible reviewer and no lastReviewed (often an SEO
+bylines, and bylines in site headers, footers, sidebars and listing cards are left to the
+pages they belong to. Structured reviewedBy with no visible reviewer and no lastReviewed (often an SEO
 plugin copying the author) is reported once, as info.
 
 Bad:  <p>Reviewed by <a href="/team/dana/">Dana Whitfield, MD</a> · Updated on June 27, 2025</p>
