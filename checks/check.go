@@ -19,6 +19,7 @@ type Check struct {
 	Doc      string   // what it flags, why it matters, how to fix
 	Help     string   // one sentence on how to fix a finding
 	Modes    []page.Mode
+	Options  []Option // settings a config may change, with defaults
 	Page     func(*PagePass) error
 	Site     func(*SitePass) error
 }
@@ -37,6 +38,11 @@ func (c *Check) Validate() error {
 		return fmt.Errorf("check %s: needs a Page or a Site function", c.ID)
 	case c.Summary == "" || c.Doc == "" || c.Help == "":
 		return fmt.Errorf("check %s: needs a summary, doc and help", c.ID)
+	}
+	for _, o := range c.Options {
+		if o.Name == "" || o.Doc == "" || optionTypeName(o.Default) == fmt.Sprintf("%T", o.Default) {
+			return fmt.Errorf("check %s: option %q needs a name, a doc and a default of a known type", c.ID, o.Name)
+		}
 	}
 	return nil
 }

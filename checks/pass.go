@@ -21,8 +21,10 @@ type Issue struct {
 	Help     string // overrides the rule's help for this finding
 }
 
-// PagePass hands one page to one rule.
+// PagePass hands one page to one rule. Its option methods (IntOption, …)
+// read the rule's options as configured for this page's path.
 type PagePass struct {
+	optionReader
 	Check   *Check
 	Page    *page.Page
 	Site    *page.Site // read only Root and Mode here: other pages may not be in yet
@@ -56,8 +58,10 @@ func (p *PagePass) Root() *html.Node { return p.Page.Root() }
 // Main is the element holding the page's main content (see dom.Main).
 func (p *PagePass) Main() *html.Node { return p.facts.main(p.Root()) }
 
-// SitePass hands the whole site, as summaries, to one rule.
+// SitePass hands the whole site, as summaries, to one rule. Its option
+// methods read the rule's options from the base config.
 type SitePass struct {
+	optionReader
 	Check  *Check
 	Site   *page.Site
 	Now    time.Time

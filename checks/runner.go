@@ -18,6 +18,7 @@ type Runner struct {
 	site   *page.Site
 	checks []*Check
 	now    time.Time
+	config Config
 
 	mu       sync.Mutex
 	findings []Finding
@@ -36,6 +37,14 @@ func NewRunner(site *page.Site, checks []*Check, now time.Time) *Runner {
 	return &Runner{site: site, checks: active, now: now}
 }
 
+// WithConfig applies a config: rule severities, options, path overrides and
+// ignored pages. Call it before the first page.
+func (r *Runner) WithConfig(cfg Config) *Runner {
+	r.config = cfg
+	r.checks = cfg.Enabled(r.checks)
+	return r
+}
+
 // Page summarizes p into the Site and runs every page rule on it. It is safe
 // to call from several goroutines. The page's document is not kept.
 func (r *Runner) Page(p *page.Page) {
@@ -45,7 +54,17 @@ func (r *Runner) Page(p *page.Page) {
 		if c.Page == nil {
 			continue
 		}
-		pass := &PagePass{Check: c, Page: p, Site: r.site, Summary: sum, Now: r.now, facts: facts, report: r.add}
+		// A rule turned off for this path still runs its page part when it has
+		// a site part: other pages may need what it records (an article's
+		// lead for excerpts elsewhere). add() drops its findings here.
+		eff := r.config.resolve(c, p.Path)
+		if !eff.on && c.Site == nil {
+			continue
+		}
+		pass := &PagePass{
+			optionReader: optionReader{rule: c, opts: eff.options},
+			Check:        c, Page: p, Site: r.site, Summary: sum, Now: r.now, facts: facts, report: r.add,
+		}
 		if err := safely(func() error { return c.Page(pass) }); err != nil {
 			r.fail(fmt.Errorf("rule %s on %s: %w", c.ID, r.site.DisplayURL(sum.URL), err))
 		}
@@ -61,7 +80,8 @@ func (r *Runner) Finish() ([]Finding, error) {
 		if c.Site == nil {
 			continue
 		}
-		pass := &SitePass{Check: c, Site: r.site, Now: r.now, report: r.add}
+		base := r.config.resolve(c, "")
+		pass := &SitePass{optionReader: optionReader{rule: c, opts: base.options}, Check: c, Site: r.site, Now: r.now, report: r.add}
 		if err := safely(func() error { return c.Site(pass) }); err != nil {
 			r.fail(fmt.Errorf("rule %s: %w", c.ID, err))
 		}
@@ -80,8 +100,17 @@ func (r *Runner) fail(err error) {
 	r.mu.Unlock()
 }
 
-// add turns an issue into a finding on the page of sum.
+// add turns an issue into a finding on the page of sum, as the config says:
+// dropped where the rule is off or the page ignored, and at the configured
+// severity when one is set (it applies to all of the rule's findings).
 func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
+	if MatchAnyPath(r.config.Ignore, sum.Path) {
+		return
+	}
+	eff := r.config.resolve(c, sum.Path)
+	if !eff.on {
+		return
+	}
 	f := Finding{
 		Rule:     c.ID,
 		Severity: c.Severity,
@@ -93,7 +122,10 @@ func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
 		Evidence: is.Evidence,
 		Help:     c.Help,
 	}
-	if is.Severity != 0 {
+	switch {
+	case eff.severity != c.Severity:
+		f.Severity = eff.severity
+	case is.Severity != 0:
 		f.Severity = is.Severity
 	}
 	if is.Help != "" {
