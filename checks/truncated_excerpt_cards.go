@@ -351,7 +351,7 @@ func isReadMore(a *html.Node) bool {
 	for _, c := range dom.Classes(a) {
 		lc := strings.ToLower(c)
 		if strings.Contains(lc, "more-link") || strings.Contains(lc, "read-more") || strings.Contains(lc, "readmore") ||
-			strings.Contains(lc, "read_more") || strings.HasSuffix(lc, "__more-link") {
+			strings.Contains(lc, "read_more") {
 			return true
 		}
 	}
@@ -425,7 +425,8 @@ func (cc *cardContext) findCardLink(n *html.Node, textLen int, byClass bool) (ca
 		if c.Type != html.ElementNode || c.Data == "body" || c.Data == "main" || cc.holdsOther(c, n) {
 			return cardLink{}, false
 		}
-		if utf8.RuneCountInString(collectText(c, nil, textLen+maxCardExtra+1)) > textLen+maxCardExtra {
+		limit := textLen + maxCardExtra
+		if utf8.RuneCountInString(collectText(c, nil, utf8.UTFMax*(limit+1))) > limit {
 			return cardLink{}, false
 		}
 		if l, ok := cc.linkIn(c, n, byClass); ok {

@@ -31,6 +31,8 @@ func TestSplitMarkers(t *testing.T) {
 		{in: "a cut character \uFFFD", core: "a cut character", broken: "\uFFFD"},
 		{in: "dance that&hellip", core: "dance that", broken: "&hellip"},
 		{in: "shown twice &hellip;", core: "shown twice", broken: "&hellip;"},
+		{in: "shown twice &#8230;", core: "shown twice", broken: "&#8230;"},
+		{in: "cut in a number &#82", core: "cut in a number", broken: "&#82"},
 		{in: "Salt & pepper at AT&T", core: "Salt & pepper at AT&T"},
 		{in: "questions and answers, Q&a", core: "questions and answers, Q&a"},
 	}

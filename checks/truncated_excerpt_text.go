@@ -107,7 +107,7 @@ func lastRune(s string) rune {
 
 // brokenRefRe matches a character reference cut short, or one escaped twice
 // and so shown as written, at the end of a text.
-var brokenRefRe = regexp.MustCompile(`&(#[0-9]*|#[xX][0-9a-fA-F]*|[a-z]{1,8};?)$`)
+var brokenRefRe = regexp.MustCompile(`&(#[0-9]*;?|#[xX][0-9a-fA-F]*;?|[a-z]{1,8};?)$`)
 
 // entityNames are the character references that excerpts and descriptions
 // usually carry; a cut one leaves a prefix of one of them.
