@@ -26,6 +26,9 @@ type Finding struct {
 	Evidence    string
 	Fingerprint string
 	Help        string
+	// Baseline is "new" or "known" when the run compares with a baseline
+	// (--baseline), else "".
+	Baseline string
 }
 
 // sortFindings orders findings by url, then line (findings without a line

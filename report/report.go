@@ -18,6 +18,21 @@ type Run struct {
 	Complete bool             // false when the run stopped with pages of its scope unfetched
 	Notices  []string         // run-level notes, one sentence each
 	Findings []checks.Finding // already sorted and fingerprinted by the engine; reporters never sort
+
+	Mode        string          // "check" or "crawl"
+	SiteRoot    string          // check mode: absolute path of the site root folder
+	SourceRoot  string          // absolute path that SARIF file URIs are relative to (--source-root)
+	Rules       []*checks.Check // the rules of the run (SARIF tool.driver); nil means checks.All()
+	FailOn      checks.FailOn   // the --fail-on threshold (JUnit failures, markdown)
+	Baseline    *BaselineCounts // set when the run compared with a baseline
+	ToolVersion string          // pagelint's version, for SARIF tool.driver
+}
+
+// BaselineCounts compare a run with a baseline: findings not in it (New),
+// findings in it (Known), and baseline findings no longer found on a page
+// that was checked (Fixed).
+type BaselineCounts struct {
+	New, Known, Fixed int
 }
 
 // Options tune human output. Machine formats ignore them.
