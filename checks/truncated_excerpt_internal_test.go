@@ -235,3 +235,18 @@ func TestOpensWithDropCap(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJudgeExcerpt looks for panics on odd text: any excerpt against any article.
+func FuzzJudgeExcerpt(f *testing.F) {
+	f.Add("rusting your instincts while weighing the need for hard facts...", rituals, true, false)
+	f.Add("…", "", false, true)
+	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z &am", "a b c d e f g h", false, false)
+	f.Add("[…] Read more »", "Read more", true, true)
+	f.Add("\uFFFD\uFFFD...", "\uFFFD", false, false)
+	f.Fuzz(func(t *testing.T, text, article string, dropCap, meta bool) {
+		v := judgeExcerpt(text, words(article), dropCap, meta, "article")
+		if len(v.clauses) > 0 && v.sev == 0 {
+			t.Errorf("clauses without a severity: %q", v.clauses)
+		}
+	})
+}
