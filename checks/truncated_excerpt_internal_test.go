@@ -109,6 +109,11 @@ func TestAlignWords(t *testing.T) {
 			ok:      true,
 		},
 		{
+			name:    "a word its writer ended is not mid-word",
+			excerpt: "small rituals like these are a delicate danc.",
+			article: rituals, ok: true,
+		},
+		{
 			name:    "a paraphrase does not align",
 			excerpt: "answers to the questions new clients ask us most often",
 			article: "Before you arrive we send a short intake form. It asks about your history together.",

@@ -288,8 +288,10 @@ func alignWords(ex, art []word) (al alignment, ok bool) {
 	case strings.HasPrefix(aw, last):
 		// A letter goes on: "da" of "dance". A digit is more often a
 		// footnote mark glued to the word ("dance<sup>1</sup>").
+		// And the excerpt's word must stop on a letter: "couple." was ended
+		// by its writer, even where the article says "couples".
 		next, _ := utf8.DecodeRuneInString(aw[len(last):])
-		if unicode.IsLetter(next) {
+		if unicode.IsLetter(next) && isWordRune(lastRune(ex[n-1].raw)) {
 			al.end, al.midWord = best+t, true
 		}
 	}
