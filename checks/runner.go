@@ -23,6 +23,16 @@ type Runner struct {
 	mu       sync.Mutex
 	findings []Finding
 	errs     []error
+	sups     map[*page.Summary][]*suppression
+
+	reportUnused bool
+}
+
+// ReportUnusedSuppressions makes Finish report in-page suppressions that
+// silenced nothing, as unused-suppression findings.
+func (r *Runner) ReportUnusedSuppressions() *Runner {
+	r.reportUnused = true
+	return r
 }
 
 // NewRunner prepares a run of checks over site. now is the reference time of
@@ -49,6 +59,15 @@ func (r *Runner) WithConfig(cfg Config) *Runner {
 // to call from several goroutines. The page's document is not kept.
 func (r *Runner) Page(p *page.Page) {
 	sum := Summarize(p)
+	sups := findSuppressions(p)
+	if len(sups) > 0 {
+		r.mu.Lock()
+		if r.sups == nil {
+			r.sups = map[*page.Summary][]*suppression{}
+		}
+		r.sups[sum] = sups
+		r.mu.Unlock()
+	}
 	facts := &pageFacts{}
 	for _, c := range r.checks {
 		if c.Page == nil {
@@ -69,6 +88,11 @@ func (r *Runner) Page(p *page.Page) {
 			r.fail(fmt.Errorf("rule %s on %s: %w", c.ID, r.site.DisplayURL(sum.URL), err))
 		}
 	}
+	r.mu.Lock()
+	for _, s := range sups {
+		s.node = nil // the document goes; site rules match suppressions by line
+	}
+	r.mu.Unlock()
 	r.site.AddPage(sum)
 }
 
@@ -88,6 +112,9 @@ func (r *Runner) Finish() ([]Finding, error) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.reportUnused {
+		r.addUnusedSuppressions()
+	}
 	fs := r.findings
 	sortFindings(fs)
 	fingerprint(fs)
@@ -109,6 +136,12 @@ func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
 	}
 	eff := r.config.resolve(c, sum.Path)
 	if !eff.on {
+		return
+	}
+	r.mu.Lock()
+	silenced := suppressed(r.sups[sum], c.ID, is)
+	r.mu.Unlock()
+	if silenced {
 		return
 	}
 	f := Finding{
@@ -142,6 +175,44 @@ func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
 	r.findings = append(r.findings, f)
 	r.mu.Unlock()
 }
+
+// addUnusedSuppressions reports suppressions that silenced nothing. One that
+// names a rule not running in this run is left alone: it may be needed
+// elsewhere. Called with r.mu held.
+func (r *Runner) addUnusedSuppressions() {
+	running := map[string]bool{}
+	for _, c := range r.checks {
+		running[c.ID] = true
+	}
+	for sum, sups := range r.sups {
+		for _, s := range sups {
+			if s.used > 0 || MatchAnyPath(r.config.Ignore, sum.Path) {
+				continue
+			}
+			msg := fmt.Sprintf("%s silenced nothing: remove it", s.where)
+			skip := false
+			for _, rule := range s.rules {
+				if _, known := Lookup(rule); !known {
+					msg = fmt.Sprintf("%s names unknown rule %q", s.where, rule)
+				} else if !running[rule] {
+					skip = true
+				}
+			}
+			if skip {
+				continue
+			}
+			r.findings = append(r.findings, Finding{
+				Rule: UnusedSuppression, Severity: Warning, URL: r.site.DisplayURL(sum.URL), Path: sum.Path,
+				File: sum.File, Line: s.line, Message: msg, Evidence: s.where,
+				Help: "Remove the suppression, or name the rule whose finding it should silence.",
+			})
+		}
+	}
+}
+
+// UnusedSuppression is the rule id of findings about in-page suppressions
+// that silenced nothing (--report-unused-suppressions).
+const UnusedSuppression = "unused-suppression"
 
 // safely runs a rule, turning a panic into an error that names it, so one
 // rule's bug on one odd page cannot take the whole report down with it.
