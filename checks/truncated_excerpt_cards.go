@@ -227,6 +227,9 @@ var diviPostContent = cascadia.MustCompile(`.et_pb_post .post-content`)
 
 // excerptByClass reports whether n is an excerpt block by its theme class.
 func excerptByClass(n *html.Node) bool {
+	if dom.HasClass(n, "admonition") { // MkDocs and Sphinx "summary" notes
+		return false
+	}
 	for _, c := range dom.Classes(n) {
 		lc := strings.ToLower(c)
 		if excerptClasses[lc] || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more")) {
