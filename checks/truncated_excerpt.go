@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -63,7 +64,8 @@ func truncatedExcerptPage(p *PagePass) error {
 	}
 	var descs []*desc
 	byText := map[string]*desc{}
-	for _, n := range dom.Elements(p.Root(), func(n *html.Node) bool { return n.Data == "meta" }) {
+	inTemplate := func(n *html.Node) bool { return n.Data == "template" }
+	for _, n := range dom.Elements(p.Root(), func(n *html.Node) bool { return n.Data == "meta" && dom.Closest(n, inTemplate) == nil }) {
 		label := descriptionMetas[strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name")))]
 		if label == "" {
 			label = descriptionMetas[strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "property")))]
@@ -73,7 +75,7 @@ func truncatedExcerptPage(p *PagePass) error {
 			continue
 		}
 		if d, ok := byText[text]; ok {
-			if !containsString(d.labels, label) {
+			if !slices.Contains(d.labels, label) {
 				d.labels = append(d.labels, label)
 			}
 			continue
@@ -98,15 +100,6 @@ func truncatedExcerptPage(p *PagePass) error {
 		p.Report(Issue{Node: d.node, Message: msg, Severity: v.sev})
 	}
 	return nil
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // truncatedExcerptSite judges every card excerpt against the article it
