@@ -24,6 +24,7 @@ type Runner struct {
 	findings []Finding
 	errs     []error
 	sups     map[*page.Summary][]*suppression
+	context  map[*page.Summary]bool // pages read only for context (page.Page.ContextOnly)
 
 	reportUnused bool
 }
@@ -60,6 +61,14 @@ func (r *Runner) WithConfig(cfg Config) *Runner {
 func (r *Runner) Page(p *page.Page) {
 	sum := Summarize(p)
 	sups := findSuppressions(p)
+	if p.ContextOnly {
+		r.mu.Lock()
+		if r.context == nil {
+			r.context = map[*page.Summary]bool{}
+		}
+		r.context[sum] = true
+		r.mu.Unlock()
+	}
 	if len(sups) > 0 {
 		r.mu.Lock()
 		if r.sups == nil {
@@ -94,6 +103,20 @@ func (r *Runner) Page(p *page.Page) {
 	}
 	r.mu.Unlock()
 	r.site.AddPage(sum)
+}
+
+// Checked returns the site paths of the pages whose findings this run
+// reports (pages read only for context are left out).
+func (r *Runner) Checked() map[string]bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := map[string]bool{}
+	for _, sum := range r.site.Summaries() {
+		if !r.context[sum] {
+			out[sum.Path] = true
+		}
+	}
+	return out
 }
 
 // Finish runs the site rules and returns every finding, sorted and
@@ -139,7 +162,7 @@ func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
 		return
 	}
 	r.mu.Lock()
-	silenced := suppressed(r.sups[sum], c.ID, is)
+	silenced := r.context[sum] || suppressed(r.sups[sum], c.ID, is)
 	r.mu.Unlock()
 	if silenced {
 		return
@@ -186,7 +209,7 @@ func (r *Runner) addUnusedSuppressions() {
 	}
 	for sum, sups := range r.sups {
 		for _, s := range sups {
-			if s.used > 0 || MatchAnyPath(r.config.Ignore, sum.Path) {
+			if s.used > 0 || r.context[sum] || MatchAnyPath(r.config.Ignore, sum.Path) {
 				continue
 			}
 			msg := fmt.Sprintf("%s silenced nothing: remove it", s.where)

@@ -28,6 +28,11 @@ type FolderOptions struct {
 	Root       string   // the site root folder; "" derives it from Paths
 	BaseURL    string   // the address the folder is served at, "" if unknown
 	PrettyURLs bool     // /a is served from a.html
+	// Pages, when set, are the only pages linted (paths relative to the site
+	// root or to the working directory): the changed pages of a CI run. The
+	// pages they link to are read too, for their ids and text, but get no
+	// findings of their own.
+	Pages []string
 	// External, when set, checks links to other sites over HTTP.
 	External *LinkOptions
 	Workers  int // parsing goroutines; 0 means one per CPU
@@ -95,6 +100,9 @@ func NewFolder(opts FolderOptions) (*Folder, *page.Site, error) {
 			return nil, nil, fmt.Errorf("path %s is outside the site root %s", a, root)
 		}
 		f.collect(filepath.ToSlash(rel))
+	}
+	if opts.Pages != nil {
+		f.lint = f.selectPages(opts.Pages)
 	}
 	slices.Sort(f.lint)
 	f.lint = slices.Compact(f.lint)
@@ -233,6 +241,41 @@ func (f *Folder) collect(rel string) {
 	}
 }
 
+// selectPages keeps the listed pages that are HTML files of the site. A
+// listed page that is not there (deleted in the change) is told in a notice.
+func (f *Folder) selectPages(pages []string) []string {
+	var out []string
+	for _, p := range pages {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		rel := ""
+		if a, err := filepath.Abs(p); err == nil {
+			if r, err := filepath.Rel(f.root, a); err == nil && !strings.HasPrefix(r, "..") {
+				if _, err := os.Stat(a); err == nil {
+					rel = filepath.ToSlash(r)
+				}
+			}
+		}
+		if rel == "" {
+			rel = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "/")
+		}
+		switch {
+		case f.files[rel] == isFile && isHTMLName(rel):
+			out = append(out, rel)
+		case f.files[rel] == isDir && f.indexFile(rel) != "":
+			out = append(out, f.indexFile(rel))
+		case f.files[rel] == isFile:
+			// not HTML: an image or stylesheet changed; nothing to lint
+		default:
+			f.notice = append(f.notice, fmt.Sprintf("page %s is not in the site folder; skipped", p))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 func isHTMLName(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
 	return ext == ".html" || ext == ".htm"
@@ -265,38 +308,42 @@ func (f *Folder) Run(ctx context.Context, handle func(*page.Page)) (Result, erro
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan string)
 	var done atomic.Int64
 	var mu sync.Mutex
 	notices := slices.Clone(f.notice)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for rel := range jobs {
-				p, err := f.read(rel)
-				if err != nil {
-					mu.Lock()
-					notices = append(notices, err.Error())
-					mu.Unlock()
-					continue
-				}
-				f.recordLinks(p)
-				handle(p)
-				done.Add(1)
-			}
-		})
+	note := func(err error) {
+		mu.Lock()
+		notices = append(notices, err.Error())
+		mu.Unlock()
 	}
-feed:
-	for _, rel := range f.lint {
-		select {
-		case jobs <- rel:
-		case <-ctx.Done():
-			res.Complete = false
-			break feed
+	var context sync.Map // rel -> struct{}: pages linked from a selected page
+	lint := func(p *page.Page) {
+		f.recordLinks(p)
+		if f.opts.Pages != nil {
+			f.noteContext(p, &context)
 		}
+		handle(p)
+		done.Add(1)
 	}
-	close(jobs)
-	wg.Wait()
+	res.Complete = f.readAll(ctx, f.lint, workers, lint, note)
+	if f.opts.Pages != nil && res.Complete {
+		listed := map[string]bool{}
+		for _, rel := range f.lint {
+			listed[rel] = true
+		}
+		var extra []string
+		context.Range(func(k, _ any) bool {
+			if !listed[k.(string)] {
+				extra = append(extra, k.(string))
+			}
+			return true
+		})
+		slices.Sort(extra)
+		res.Complete = f.readAll(ctx, extra, workers, func(p *page.Page) {
+			p.ContextOnly = true
+			handle(p)
+		}, note)
+	}
 	if f.links != nil {
 		f.links.wait()
 	}
@@ -308,6 +355,57 @@ feed:
 	res.Notices = notices
 	return res, nil
 }
+
+// readAll reads files on workers goroutines, handing each page to handle.
+// It returns false when ctx ended the run first.
+func (f *Folder) readAll(ctx context.Context, files []string, workers int, handle func(*page.Page), note func(error)) bool {
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for rel := range jobs {
+				p, err := f.read(rel)
+				if err != nil {
+					note(err)
+					continue
+				}
+				handle(p)
+			}
+		})
+	}
+	complete := true
+feed:
+	for _, rel := range files {
+		select {
+		case jobs <- rel:
+		case <-ctx.Done():
+			complete = false
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return complete
+}
+
+// noteContext adds the HTML files that p links to inside the site to context.
+func (f *Folder) noteContext(p *page.Page, context *sync.Map) {
+	for _, l := range p.Links {
+		if l.URL == nil || !page.Fetchable(l.URL) {
+			continue
+		}
+		target := page.Normalize(l.URL)
+		if !f.site.Internal(target) {
+			continue
+		}
+		if file, _ := f.serve(target); file != "" && isHTMLName(file) {
+			context.Store(file, struct{}{})
+		}
+	}
+}
+
+// Root returns the absolute path of the site root folder.
+func (f *Folder) Root() string { return f.root }
 
 func (f *Folder) target() string {
 	if f.site.Absolute {
@@ -354,58 +452,69 @@ func (f *Folder) recordLinks(p *page.Page) {
 	}
 }
 
-// resolve finds the file an internal URL is served from, as a static file
-// server would: folder URLs need an index.html, and the query is ignored.
+// resolve records how a static file server would answer an internal URL.
 func (f *Folder) resolve(target string) page.Fetch {
+	_, fetch := f.serve(target)
+	return fetch
+}
+
+// serve finds the file an internal URL is served from, as a static file
+// server would: folder URLs need an index.html, and the query is ignored. It
+// returns the file (relative to the root, "" when none) and the outcome.
+func (f *Folder) serve(target string) (string, page.Fetch) {
 	fetch := page.Fetch{URL: target, Method: "file", Final: target}
 	u, err := url.Parse(target)
 	if err != nil {
 		fetch.Err = "unparsable URL"
-		return fetch
+		return "", fetch
 	}
 	rootPath := f.site.Root.Path
 	rel := strings.TrimPrefix(u.Path, rootPath)
 	if strings.HasPrefix(u.Path+"/", rootPath) && rel == u.Path && rootPath != "/" {
 		rel = "" // the base URL without its trailing slash
 	}
-	found := func(final string) page.Fetch {
+	found := func(file, final string) (string, page.Fetch) {
 		fetch.Status = 200
 		if final != "" {
 			fetch.Final = page.Normalize(f.site.Root.ResolveReference(&url.URL{Path: final}))
 		}
-		return fetch
+		return file, fetch
 	}
 	dir := strings.TrimSuffix(rel, "/")
 	switch {
 	case rel == "" || strings.HasSuffix(rel, "/"):
-		if f.hasIndex(dir) {
-			return found(rel)
+		if index := f.indexFile(dir); index != "" {
+			return found(index, "")
 		}
+		fetch.Status = 404
 		if f.files[dir] == isDir || dir == "" {
-			fetch.Status, fetch.Err = 404, fmt.Sprintf("folder %s/ has no index.html", dir)
-			return fetch
+			fetch.Err = fmt.Sprintf("folder %s/ has no index.html", displayRel(dir))
+		} else {
+			fetch.Err = fmt.Sprintf("no folder %s/ in the site folder", dir)
 		}
+		return "", fetch
 	case f.files[rel] == isFile:
-		return fetch200(fetch)
-	case f.files[rel] == isDir && f.hasIndex(rel):
-		return found(rel + "/")
+		return found(rel, "")
+	case f.files[rel] == isDir && f.indexFile(rel) != "":
+		return found(f.indexFile(rel), rel+"/")
 	case f.opts.PrettyURLs && f.files[rel+".html"] == isFile:
-		return found(rel + ".html")
+		return found(rel+".html", rel+".html")
 	}
 	fetch.Status = 404
-	fetch.Err = fmt.Sprintf("no file %s in the site folder", displayRel(strings.TrimSuffix(rel, "/")))
-	return fetch
+	fetch.Err = fmt.Sprintf("no file %s in the site folder", displayRel(rel))
+	return "", fetch
 }
 
-func fetch200(f page.Fetch) page.Fetch {
-	f.Status = 200
-	return f
-}
-
-func (f *Folder) hasIndex(dir string) bool {
+// indexFile returns the index file of a folder, "" when it has none.
+func (f *Folder) indexFile(dir string) string {
 	prefix := dir
 	if prefix != "" {
 		prefix += "/"
 	}
-	return f.files[prefix+"index.html"] == isFile || f.files[prefix+"index.htm"] == isFile
+	for _, name := range []string{"index.html", "index.htm"} {
+		if f.files[prefix+name] == isFile {
+			return prefix + name
+		}
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -153,5 +154,27 @@ func TestFolderFollowsSymlinksWithoutLooping(t *testing.T) {
 	}
 	if len(pages) != 2 {
 		t.Errorf("read %d pages, want 2 (index and the symlinked page)", len(pages))
+	}
+}
+
+func TestFolderSelectedPages(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"index.html":      `<a href="/a.html#part">a</a>`,
+		"a.html":          `<h2 id="part">part</h2> <a href="/b.html">b</a>`,
+		"b.html":          `far away`,
+		"blog/index.html": `blog`,
+		"style.css":       `body{}`,
+	})
+	res, pages, _ := runFolder(t, FolderOptions{Paths: []string{dir}, Pages: []string{"index.html", filepath.Join(dir, "blog"), "style.css", "deleted.html"}})
+	var got []string
+	for _, p := range pages {
+		got = append(got, fmt.Sprintf("%s context=%v", p.File, p.ContextOnly))
+	}
+	want := []string{"index.html context=false", "a.html context=true", "blog/index.html context=false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pages = %v, want %v", got, want)
+	}
+	if res.Pages != 2 || len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "deleted.html") {
+		t.Errorf("result = %+v", res)
 	}
 }

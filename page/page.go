@@ -23,6 +23,9 @@ type Page struct {
 	Raw    []byte      // the source, as UTF-8
 	Doc    *goquery.Document
 	Links  []Link
+	// ContextOnly marks a page read only so that the pages linking to it can
+	// be judged (its ids, its lead text): its own findings are not reported.
+	ContextOnly bool
 
 	linesOnce sync.Once
 	lines     *lineIndex
