@@ -13,7 +13,7 @@ import (
 )
 
 type crawlOptions struct {
-	out          outputOptions
+	lint         lintOptions
 	maxPages     int
 	maxDepth     int
 	scope        string
@@ -44,10 +44,10 @@ and (unless --skip-external) on other sites. robots.txt is honoured unless
   pagelint crawl https://example.org/ --concurrency 2 --delay 250ms --format json -o report.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCrawl(d, o, args[0])
+			return runCrawl(d, cmd, o, args[0])
 		},
 	}
-	o.out.register(cmd)
+	o.lint.register(cmd)
 	f := cmd.Flags()
 	f.IntVar(&o.maxPages, "max-pages", 10000, "read at most this many pages (0 for no limit)")
 	f.IntVar(&o.maxDepth, "max-depth", -1, "follow links at most this many hops from the start page (-1 for no limit)")
@@ -61,9 +61,23 @@ and (unless --skip-external) on other sites. robots.txt is honoured unless
 	return cmd
 }
 
-func runCrawl(d *deps, o crawlOptions, start string) error {
-	if _, err := o.out.validate(); err != nil {
+func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
+	plan, err := o.lint.prepare(cmd)
+	if err != nil {
 		return err
+	}
+	if file := plan.file; file != nil {
+		changed := cmd.Flags().Changed
+		c := file.Crawl
+		setInt(&o.maxPages, c.MaxPages, !changed("max-pages"))
+		setInt(&o.maxDepth, c.MaxDepth, !changed("max-depth"))
+		setInt(&o.concurrency, c.Concurrency, !changed("concurrency"))
+		setDuration(&o.delay, c.Delay, !changed("delay"))
+		setDuration(&o.timeout, c.Timeout, !changed("timeout"))
+		setString(&o.userAgent, c.UserAgent, !changed("user-agent"))
+		setString(&o.scope, c.Scope, !changed("scope"))
+		setBool(&o.ignoreRobots, c.IgnoreRobots, !changed("ignore-robots"))
+		setBool(&o.skipExternal, c.SkipExternal, !changed("skip-external"))
 	}
 	switch {
 	case o.concurrency < 1:
@@ -87,9 +101,9 @@ func runCrawl(d *deps, o crawlOptions, start string) error {
 	if err != nil {
 		return err
 	}
-	return lint(d, o.out, site, func(handle func(*page.Page)) (runResult, error) {
+	return lint(d, plan, site, lintRun{mode: page.ModeCrawl}, func(handle func(*page.Page)) (runResult, error) {
 		stop := func() {}
-		if !o.out.quiet && isTerminal(d.stderr) {
+		if !o.lint.quiet && isTerminal(d.stderr) {
 			stop = showProgress(d.stderr, c.Stats)
 		}
 		res, err := c.Run(d.ctx, handle)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 )
@@ -46,9 +47,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 130
 	default:
-		fmt.Fprintf(stderr, "pagelint: %v\n", err)
+		fmt.Fprintf(stderr, "pagelint: %s\n", oneLine(err.Error()))
 		return 2
 	}
+}
+
+// oneLine folds cobra's multi-line "Did you mean this?" suggestion into the
+// error line, so every usage error is one line.
+func oneLine(msg string) string {
+	head, suggestions, ok := strings.Cut(msg, "\n\nDid you mean this?\n")
+	if !ok {
+		return msg
+	}
+	return fmt.Sprintf("%s (did you mean %s?)", head, strings.Join(strings.Fields(suggestions), " or "))
 }
 
 // signalContext is cancelled by the first SIGINT or SIGTERM; caught reports
