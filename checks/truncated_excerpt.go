@@ -202,7 +202,8 @@ func judgeExcerpt(text string, art []word, artDropCap, meta bool, artName string
 		midWord = true
 		v.add(Info, "looks cut mid-word at %d characters: %q", roundCut(c), tailQuote(text))
 	}
-	if c.ellipsis && !midWord && len(ws) >= minDescriptionWords && !sentenceFinal(c.core) &&
+	// A broken reference before the ellipsis is the cut already reported.
+	if c.ellipsis && !midWord && c.broken == "" && len(ws) >= minDescriptionWords && !sentenceFinal(c.core) &&
 		!(endKnown && sentenceFinal(art[al.end].raw)) {
 		sev := Info // a teaser card links to the full text
 		if meta {

@@ -163,6 +163,7 @@ func TestJudgeExcerpt(t *testing.T) {
 		meta    bool
 		sev     Severity // 0: no finding
 		msg     string   // a part of the message
+		one     bool     // the message has a single clause
 	}{
 		{name: "card cut mid-sentence is info", text: "One parent is usually up at night with feedings, and the...", sev: Info, msg: "ends mid-sentence"},
 		{name: "description cut mid-sentence is a warning", text: "One parent is usually up at night with feedings, and the...", meta: true, sev: Warning, msg: "ends mid-sentence"},
@@ -193,13 +194,14 @@ func TestJudgeExcerpt(t *testing.T) {
 		{name: "lowercase start without the article", text: "eBay purchases and takeaway receipts are where many money fights begin."},
 		{name: "glued at a round length", text: strings.Repeat("abcd ", 19) + "abcde...", sev: Info, msg: "looks cut mid-word at 100 characters"},
 		{name: "spaced at a round length", text: strings.Repeat("abcd ", 20) + "...", sev: Info, msg: "ends mid-sentence"},
+		{name: "broken reference before an ellipsis is one clause", text: "and the children notice the differences first &am...", sev: Warning, msg: `broken character reference "&am": "…children notice the differences first &am..."`, one: true},
 		{name: "broken reference", text: "and the children notice the differences first &amp", sev: Warning, msg: `broken character reference "&amp"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := judgeExcerpt(tt.text, tt.art, tt.dropCap, tt.meta, "article")
 			msg := strings.Join(v.clauses, " and ")
-			if v.sev != tt.sev || (tt.sev != 0 && !strings.Contains(msg, tt.msg)) {
+			if v.sev != tt.sev || (tt.sev != 0 && !strings.Contains(msg, tt.msg)) || (tt.one && len(v.clauses) != 1) {
 				t.Errorf("got %v %q; want %v containing %q", v.sev, msg, tt.sev, tt.msg)
 			}
 		})
