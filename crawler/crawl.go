@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -30,6 +31,12 @@ type CrawlOptions struct {
 	SkipExternal bool // check no link to another site (no DNS look-up, no request)
 	MaxBody      int  // bytes read of a page at most
 	Client       *http.Client
+	// Links configure the link checks: retries, Retry-After cap, --accept,
+	// --include/--exclude, --header (sent to the site's host only),
+	// --insecure, the cache, per-host limits for other sites. Timeout,
+	// UserAgent, Workers, SiteHost and SitePerHost are filled in from the
+	// crawl options. Retries and Retry-After apply to the site's pages too.
+	Links LinkOptions
 }
 
 // Stats are the live counters shown by the progress line.
@@ -83,11 +90,21 @@ func NewCrawler(opts CrawlOptions) (*Crawler, *page.Site, error) {
 	}
 	root := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}
 	site := page.NewSite(root, page.ModeCrawl, true)
+	lo := opts.Links
+	lo.Timeout, lo.UserAgent, lo.SiteHost, lo.SitePerHost = opts.Timeout, opts.UserAgent, strings.ToLower(u.Host), opts.Concurrency
+	if lo.Workers <= 0 {
+		lo.Workers = max(opts.Concurrency, 8)
+	}
+	if lo.Client == nil {
+		lo.Client = opts.Client
+	}
+	opts.Links = lo.withDefaults()
+	if opts.Links.Dial != nil || opts.Links.Insecure {
+		opts.Client = opts.Links.httpClient()
+		opts.Links.Client, opts.Links.Dial = opts.Client, nil
+	}
 	c := &Crawler{opts: opts, start: u, site: site, visited: map[string]bool{}, redirects: map[string][]int{}}
-	c.links = newLinkChecker(LinkOptions{
-		Timeout: opts.Timeout, UserAgent: opts.UserAgent, Workers: opts.Concurrency,
-		PerHost: 2, SiteHost: strings.ToLower(u.Host), SitePerHost: opts.Concurrency, Client: opts.Client,
-	}, site)
+	c.links = newLinkChecker(opts.Links, site)
 	return c, site, nil
 }
 
@@ -131,19 +148,37 @@ func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, err
 	}
 	c.col = col
 	col.SetRedirectHandler(c.onRedirect)
-	col.OnRequest(func(r *colly.Request) { r.Ctx.Put("sent", r.URL.String()) })
+	col.OnRequest(func(r *colly.Request) {
+		r.Ctx.Put("sent", r.URL.String())
+		if page.SameSite(c.start, r.URL) {
+			for k, vs := range c.opts.Links.Headers {
+				(*r.Headers)[k] = append([]string(nil), vs...)
+			}
+		}
+	})
 	col.OnResponseHeaders(func(r *colly.Response) {
+		if c.retryLater(r, observation{Status: r.StatusCode, Header: *r.Headers}) {
+			r.Request.Abort()
+			return
+		}
 		if r.StatusCode >= 400 || !isHTML(r.Headers.Get("Content-Type")) || !page.SameSite(c.start, r.Request.URL) {
-			c.record(r, "")
+			c.record(r, nil)
 			r.Request.Abort() // not a page of the site: the status is all we need
 		}
 	})
 	col.OnResponse(func(r *colly.Response) { c.onPage(ctx, r, handle) })
 	col.OnError(func(r *colly.Response, err error) {
 		if errors.Is(err, colly.ErrAbortedAfterHeaders) {
+			if r.Ctx.GetAny("retry") != nil {
+				c.retry(r)
+			}
 			return
 		}
-		c.record(r, describeNetError(err))
+		if kind, _ := errorKind(err); ctx.Err() == nil && c.retryLater(r, observation{Err: kind}) {
+			c.retry(r)
+			return
+		}
+		c.record(r, err)
 	})
 
 	startKey := pageKey(c.start)
@@ -153,13 +188,14 @@ func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, err
 	}
 	col.Wait()
 	c.links.wait()
+	notices := c.links.notices()
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.startErr != nil {
 		return Result{}, c.startErr
 	}
-	res := Result{Target: c.start.String(), Pages: int(c.pages.Load()), Complete: true}
+	res := Result{Target: c.start.String(), Pages: int(c.pages.Load()), Complete: true, Notices: notices}
 	if c.limitHit {
 		res.Complete = false
 		res.Notices = append(res.Notices, fmt.Sprintf("stopped at --max-pages %d: more pages of the site were left unread", c.opts.MaxPages))
@@ -178,10 +214,16 @@ func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, err
 }
 
 func (c *Crawler) visit(col *colly.Collector, target, key string, depth int) error {
+	return c.visitAttempt(col, target, key, depth, 1)
+}
+
+// visitAttempt queues a request for a page; attempt counts the retries.
+func (c *Crawler) visitAttempt(col *colly.Collector, target, key string, depth, attempt int) error {
 	cctx := colly.NewContext()
 	cctx.Put("key", key)
 	cctx.Put("url", target)
 	cctx.Put("depth", strconv.Itoa(depth))
+	cctx.Put("attempt", attempt)
 	c.queued.Add(1)
 	err := col.Request(http.MethodGet, target, nil, cctx, nil)
 	if err != nil {
@@ -202,8 +244,54 @@ func (c *Crawler) visit(col *colly.Collector, target, key string, depth int) err
 	return nil
 }
 
+// retryLater reports whether a page answer should be asked for again (a
+// 429, a 5xx, a timeout, while retries are left) and notes how long to wait
+// first in the request's context.
+func (c *Crawler) retryLater(r *colly.Response, obs observation) bool {
+	attempt, _ := r.Ctx.GetAny("attempt").(int)
+	if !retryable(obs) || attempt > c.opts.Links.Retries || c.ctx.Err() != nil {
+		return false
+	}
+	wait := backoff(attempt-1, c.opts.Links.RetryBase, rand.Float64())
+	if obs.Header != nil {
+		if d, ok := retryAfter(obs.Header, c.opts.Links.Clock.Now()); ok {
+			if d > c.opts.Links.MaxRetryWait {
+				return false
+			}
+			wait = d
+		}
+	}
+	r.Ctx.Put("retry", wait)
+	return true
+}
+
+// retry waits as retryLater said, then requests the page again.
+func (c *Crawler) retry(r *colly.Response) {
+	wait, _ := r.Ctx.GetAny("retry").(time.Duration)
+	attempt, _ := r.Ctx.GetAny("attempt").(int)
+	c.mu.Lock()
+	delete(c.redirects, r.Ctx.Get("sent"))
+	c.mu.Unlock()
+	c.queued.Add(-1)
+	if c.opts.Links.Clock.Sleep(c.ctx, wait) != nil {
+		return
+	}
+	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
+	if err := c.visitAttempt(c.col, r.Ctx.Get("url"), r.Ctx.Get("key"), depth, attempt+1); err != nil && depth == 0 {
+		c.mu.Lock()
+		c.startErr = fmt.Errorf("start URL %s: %w", r.Ctx.Get("url"), err)
+		c.mu.Unlock()
+	}
+}
+
 // onRedirect records each hop's status and stops loops and long chains.
+// Custom headers never follow a redirect to another host.
 func (c *Crawler) onRedirect(req *http.Request, via []*http.Request) error {
+	if !page.SameSite(c.start, req.URL) {
+		for k := range c.opts.Links.Headers {
+			req.Header.Del(k)
+		}
+	}
 	first := via[0].URL.String()
 	c.mu.Lock()
 	if req.Response != nil {
@@ -223,16 +311,28 @@ func (c *Crawler) onRedirect(req *http.Request, via []*http.Request) error {
 }
 
 // record stores the outcome of a page request that was not read as a page.
-func (c *Crawler) record(r *colly.Response, netErr string) {
-	if netErr != "" && c.ctx.Err() != nil {
+func (c *Crawler) record(r *colly.Response, netErr error) {
+	if netErr != nil && c.ctx.Err() != nil {
 		c.queued.Add(-1)
 		return // cancelled, not broken
 	}
 	f := c.fetchOf(r)
-	if netErr != "" {
-		f.Err = netErr
+	obs := observation{Status: f.Status, Internal: true}
+	if r.Headers != nil {
+		obs.Header = *r.Headers
+	}
+	if netErr != nil {
+		obs.Err, f.Err = errorKind(netErr)
+		switch {
+		case strings.Contains(netErr.Error(), "redirect loop"):
+			obs.Err, f.Err = errLoop, "redirect loop"
+		case strings.Contains(netErr.Error(), "more than 10 redirects"):
+			obs.Err, f.Err = errTooMany, fmt.Sprintf("more than %d redirects", maxRedirects)
+		}
 		f.Status = 0
 	}
+	f.Attempts, _ = r.Ctx.GetAny("attempt").(int)
+	f.Outcome, f.Reason = classify(obs, c.opts.Links.Accept)
 	if f.Err != "" || f.Status >= 400 {
 		c.errored.Add(1)
 	}
@@ -287,6 +387,8 @@ func isHTML(contentType string) bool {
 // checks its links, and hands it to the rules.
 func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*page.Page)) {
 	f := c.fetchOf(r)
+	f.Attempts, _ = r.Ctx.GetAny("attempt").(int)
+	f.Outcome, f.Reason = classify(observation{Status: f.Status, Internal: true}, c.opts.Links.Accept)
 	c.finish(r, f)
 	c.site.RecordFetch(f)
 
@@ -334,16 +436,19 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 			continue
 		}
 		target := page.Normalize(l.URL)
+		if !c.opts.Links.Wanted(target) {
+			continue // --include / --exclude: neither read nor checked
+		}
+		if !page.SameSite(c.start, l.URL) {
+			if !c.opts.SkipExternal {
+				c.links.checkLink(l) // every link: one may need the ids
+			}
+			continue
+		}
 		if seen[target] {
 			continue
 		}
 		seen[target] = true
-		if !page.SameSite(c.start, l.URL) {
-			if !c.opts.SkipExternal {
-				c.links.check(target)
-			}
-			continue
-		}
 		if !l.Follow || !strings.HasPrefix(l.URL.Path, c.opts.Scope) || ctx.Err() != nil {
 			c.mu.Lock()
 			read := c.visited[pageKey(l.URL)] && pageKey(l.URL) == target

@@ -346,6 +346,7 @@ func (f *Folder) Run(ctx context.Context, handle func(*page.Page)) (Result, erro
 	}
 	if f.links != nil {
 		f.links.wait()
+		notices = append(notices, f.links.notices()...)
 	}
 	if !res.Complete {
 		notices = append(notices, fmt.Sprintf("stopped before reading every file: %d of %d pages checked", done.Load(), len(f.lint)))
@@ -441,13 +442,14 @@ func (f *Folder) recordLinks(p *page.Page) {
 			continue
 		}
 		target := page.Normalize(l.URL)
-		if _, seen := f.resolved.LoadOrStore(target, struct{}{}); seen {
+		if !f.site.Internal(target) {
+			if f.links != nil {
+				f.links.checkLink(l) // dedups itself; a fragment may need the page's ids
+			}
 			continue
 		}
-		if f.site.Internal(target) {
+		if _, seen := f.resolved.LoadOrStore(target, struct{}{}); !seen {
 			f.site.RecordFetch(f.resolve(target))
-		} else if f.links != nil {
-			f.links.check(target)
 		}
 	}
 }

@@ -34,6 +34,12 @@ type Summary struct {
 	// (a one-letter span), the usual cause of excerpts missing a first letter.
 	LeadDropCap bool
 	Excerpts    []Excerpt
+	// H1 is the text of the first h1, NoIndex is true when a robots meta tag
+	// says noindex, and TextLen counts the characters of the page's visible
+	// main text: the signals of a soft 404.
+	H1      string
+	NoIndex bool
+	TextLen int
 }
 
 // A LinkRef is a link of a summarized page, with what a report needs to point at it.
@@ -68,10 +74,63 @@ type Fetch struct {
 	Redirects   []int  // statuses of the redirect hops, in order
 	ContentType string
 	Method      string // HEAD, GET, or "file" in check mode
+	// Outcome is the verdict on the target; "" for fetches made before
+	// outcomes existed, judged by OK.
+	Outcome Outcome
+	// Reason says why the outcome is not ok in a few words ("forbidden
+	// (possibly bot-blocking)", "rate-limited"); "" when Err or the status says it all.
+	Reason   string
+	Attempts int // requests made for the final answer, retries included
+	Cached   bool
+	// Target holds what was read of an HTML target whose body was fetched
+	// (fragment ids, soft-404 signals); nil when only the status is known.
+	Target *TargetPage
 }
 
+// A TargetPage is what the link checker keeps of an HTML target it read.
+type TargetPage struct {
+	Title   string              `json:"title,omitempty"`
+	H1      string              `json:"h1,omitempty"`
+	NoIndex bool                `json:"noindex,omitempty"`
+	TextLen int                 `json:"text_len"`
+	IDs     map[string]struct{} `json:"ids,omitempty"`
+}
+
+// An Outcome is the verdict on a checked link target.
+type Outcome string
+
+// The outcomes of a link check.
+const (
+	OutcomeOK Outcome = "ok"
+	// OutcomeBroken is a target that is gone or unreachable: a broken-link error.
+	OutcomeBroken Outcome = "broken"
+	// OutcomeDoubtful is a target that failed in a way that may be temporary
+	// or aimed at bots (an external 403 or 5xx, a timeout): a broken-link warning.
+	OutcomeDoubtful Outcome = "doubtful"
+	// OutcomeUnverified is a target that could not be judged: bot protection,
+	// rate limiting, authentication.
+	OutcomeUnverified Outcome = "unverified"
+)
+
 // OK reports whether the target was found.
-func (f Fetch) OK() bool { return f.Err == "" && f.Status > 0 && f.Status < 400 }
+func (f Fetch) OK() bool {
+	if f.Outcome != "" {
+		return f.Outcome == OutcomeOK
+	}
+	return f.Err == "" && f.Status > 0 && f.Status < 400
+}
+
+// Verdict returns the outcome, deriving it from the status for fetches
+// recorded without one.
+func (f Fetch) Verdict() Outcome {
+	switch {
+	case f.Outcome != "":
+		return f.Outcome
+	case f.OK():
+		return OutcomeOK
+	}
+	return OutcomeBroken
+}
 
 // A Site gathers the summaries of every page read and the outcome of every
 // link target checked. Both are added concurrently while pages are read; site
