@@ -34,6 +34,9 @@ type Summary struct {
 	// (a one-letter span), the usual cause of excerpts missing a first letter.
 	LeadDropCap bool
 	Excerpts    []Excerpt
+	// Facts are what the SEO page rules record for the site rules that
+	// compare pages (duplicate titles, canonicals, near-duplicate text).
+	Facts Facts
 	// H1 is the text of the first h1, NoIndex is true when a robots meta tag
 	// says noindex, and TextLen counts the characters of the page's visible
 	// main text: the signals of a soft 404.
