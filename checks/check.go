@@ -56,6 +56,11 @@ func All() []*Check {
 		MissingReviewDate,
 		TruncatedExcerpt,
 	}
+	// Rule groups live in their own files, so rules can be added without
+	// touching this list.
+	for _, group := range [][]*Check{staleRules, leftoverRules, seoRules, siteRules} {
+		all = append(all, group...)
+	}
 	slices.SortFunc(all, func(a, b *Check) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }
