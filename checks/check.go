@@ -58,7 +58,7 @@ func All() []*Check {
 	}
 	// Rule groups live in their own files, so rules can be added without
 	// touching this list.
-	for _, group := range [][]*Check{staleRules, leftoverRules, seoRules, siteRules} {
+	for _, group := range [][]*Check{staleRules, leftoverRules, seoRules, headRules, siteRules} {
 		all = append(all, group...)
 	}
 	slices.SortFunc(all, func(a, b *Check) int { return strings.Compare(a.ID, b.ID) })
