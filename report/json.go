@@ -37,13 +37,19 @@ type jsonFinding struct {
 	Evidence    string `json:"evidence,omitempty"`
 	Fingerprint string `json:"fingerprint"`
 	Help        string `json:"help,omitempty"`
+	Baseline    string `json:"baseline,omitempty"` // "new" or "known", only with --baseline
 }
 
-// jsonSummary counts findings per severity; all three keys are always there.
+// jsonSummary counts findings per severity; those three keys are always
+// there. new, known and fixed are there only when the run compared with a
+// baseline, so that a run without one keeps the original contract exactly.
 type jsonSummary struct {
-	Error   int `json:"error"`
-	Warning int `json:"warning"`
-	Info    int `json:"info"`
+	Error   int  `json:"error"`
+	Warning int  `json:"warning"`
+	Info    int  `json:"info"`
+	New     *int `json:"new,omitempty"`
+	Known   *int `json:"known,omitempty"`
+	Fixed   *int `json:"fixed,omitempty"`
 }
 
 func toJSON(run Run) jsonRun {
@@ -56,6 +62,10 @@ func toJSON(run Run) jsonRun {
 		Findings: make([]jsonFinding, 0, len(run.Findings)),
 	}
 	for _, f := range run.Findings {
+		baseline := ""
+		if run.Baseline != nil {
+			baseline = f.Baseline
+		}
 		out.Findings = append(out.Findings, jsonFinding{
 			Rule:        f.Rule,
 			Severity:    f.Severity.String(),
@@ -67,11 +77,15 @@ func toJSON(run Run) jsonRun {
 			Evidence:    f.Evidence,
 			Fingerprint: f.Fingerprint,
 			Help:        f.Help,
+			Baseline:    baseline,
 		})
 	}
-	// A conversion, not a literal: a field added to one and not the other
-	// fails to compile instead of going missing from the summary.
-	out.Summary = jsonSummary(countSeverities(run.Findings))
+	c := countSeverities(run.Findings)
+	out.Summary = jsonSummary{Error: c.Error, Warning: c.Warning, Info: c.Info}
+	if run.Baseline != nil {
+		b := *run.Baseline // a copy: the document does not alias the caller's counts
+		out.Summary.New, out.Summary.Known, out.Summary.Fixed = &b.New, &b.Known, &b.Fixed
+	}
 	return out
 }
 

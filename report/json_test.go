@@ -14,7 +14,7 @@ import (
 // unknown fields, and expects exactly what was encoded: nothing is lost to
 // the HTML or terminal-control escaping.
 func TestJSONRoundTrip(t *testing.T) {
-	for name, run := range map[string]Run{"sample": sampleRun, "check": checkRun, "empty": emptyRun} {
+	for name, run := range map[string]Run{"sample": sampleRun, "check": checkRun, "empty": emptyRun, "baseline": baselineRun} {
 		t.Run(name, func(t *testing.T) {
 			out := render(t, "json", run, Options{})
 			dec := json.NewDecoder(bytes.NewReader(out))
@@ -60,7 +60,7 @@ func TestJSONContract(t *testing.T) {
 	}
 
 	always := []string{"rule", "severity", "url", "message", "fingerprint"}
-	optional := map[string]bool{"file": true, "line": true, "target": true, "evidence": true, "help": true}
+	optional := map[string]bool{"file": true, "line": true, "target": true, "evidence": true, "help": true, "baseline": true}
 	findings := doc["findings"].([]any)
 	if len(findings) != len(sampleRun.Findings) {
 		t.Fatalf("%d findings, want %d", len(findings), len(sampleRun.Findings))
@@ -142,4 +142,44 @@ func sortedKeys(m map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// TestJSONBaseline: with a baseline each finding says whether it is new or
+// known and the summary gains new, known and fixed; without one the
+// document is exactly the original contract, even if findings carry a
+// baseline state.
+func TestJSONBaseline(t *testing.T) {
+	var doc struct {
+		Findings []map[string]any
+		Summary  map[string]any
+	}
+	if err := json.Unmarshal(render(t, "json", baselineRun, Options{}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range doc.Findings {
+		if f["baseline"] != baselineRun.Findings[i].Baseline {
+			t.Errorf("finding %d: baseline = %v, want %s", i, f["baseline"], baselineRun.Findings[i].Baseline)
+		}
+	}
+	if got, want := sortedKeys(doc.Summary), []string{"error", "fixed", "info", "known", "new", "warning"}; !slices.Equal(got, want) {
+		t.Errorf("summary keys = %v, want %v", got, want)
+	}
+	if doc.Summary["new"] != 2.0 || doc.Summary["known"] != 2.0 || doc.Summary["fixed"] != 1.0 {
+		t.Errorf("summary = %v, want new 2, known 2, fixed 1", doc.Summary)
+	}
+
+	zero := baselineRun
+	zero.Baseline = &BaselineCounts{}
+	if out := string(render(t, "json", zero, Options{})); !strings.Contains(out, `"new": 0`) || !strings.Contains(out, `"fixed": 0`) {
+		t.Errorf("zero baseline counts are left out:\n%s", out)
+	}
+
+	without := baselineRun
+	without.Baseline = nil
+	out := string(render(t, "json", without, Options{}))
+	for _, key := range []string{`"baseline"`, `"new"`, `"known"`, `"fixed"`} {
+		if strings.Contains(out, key) {
+			t.Errorf("%s without a baseline:\n%s", key, out)
+		}
+	}
 }

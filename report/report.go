@@ -42,8 +42,12 @@ type Options struct {
 
 // writers maps each --format name to its reporter.
 var writers = map[string]func(io.Writer, Run, Options) error{
-	"json":  writeJSON,
-	"table": writeTable,
+	"github":   writeGitHub,
+	"json":     writeJSON,
+	"junit":    writeJUnit,
+	"markdown": writeMarkdown,
+	"sarif":    writeSARIF,
+	"table":    writeTable,
 }
 
 // Formats lists the format names Write accepts, sorted.

@@ -30,9 +30,13 @@ const site = "http://127.0.0.1:8080"
 // terminal controls (ESC, CR, a C1 CSI, a bidi override) that a hostile or
 // broken page could smuggle in.
 var sampleRun = Run{
-	Target:   site + "/",
-	Pages:    4,
-	Complete: false,
+	Target:      site + "/",
+	Pages:       4,
+	Complete:    false,
+	Mode:        "crawl",
+	Rules:       testRules,
+	FailOn:      checks.FailOn{Min: checks.Error},
+	ToolVersion: "1.2.3",
 	Notices: []string{
 		"stopped after 4 pages (--max-pages 4); 3 queued pages were not checked",
 		"robots.txt disallows /private/; 2 links there were not followed",
@@ -91,9 +95,15 @@ var sampleRun = Run{
 // checkRun is a run of `pagelint check public/`: urls are site paths and
 // each finding names its file, which the table shows when the url does not.
 var checkRun = Run{
-	Target:   "public",
-	Pages:    2,
-	Complete: true,
+	Target:      "public",
+	Pages:       2,
+	Complete:    true,
+	Mode:        "check",
+	SiteRoot:    "/home/ci/repo/public",
+	SourceRoot:  "/home/ci/repo",
+	Rules:       testRules,
+	FailOn:      checks.FailOn{Min: checks.Error},
+	ToolVersion: "1.2.3",
 	Findings: []checks.Finding{
 		{
 			Rule: "broken-link", Severity: checks.Error, URL: "/blog/", File: "blog/index.html", Line: 9,
@@ -108,7 +118,75 @@ var checkRun = Run{
 	},
 }
 
-var emptyRun = Run{Target: site + "/", Pages: 3, Complete: true}
+var emptyRun = Run{Target: site + "/", Pages: 3, Complete: true, Mode: "crawl", Rules: testRules,
+	FailOn: checks.FailOn{Min: checks.Error}, ToolVersion: "1.2.3"}
+
+// baselineRun is a check run compared with a baseline, failing on
+// warnings: one new error, a known error and a known warning (which do not
+// fail it), a new info (below the threshold), and one fixed finding.
+var baselineRun = Run{
+	Target:      "public",
+	Pages:       3,
+	Complete:    true,
+	Mode:        "check",
+	SiteRoot:    "/home/ci/repo/public",
+	SourceRoot:  "/home/ci/repo",
+	Rules:       testRules,
+	FailOn:      checks.FailOn{Min: checks.Warning},
+	Baseline:    &BaselineCounts{New: 2, Known: 2, Fixed: 1},
+	ToolVersion: "1.2.3",
+	Findings: []checks.Finding{
+		{
+			Rule: "broken-link", Severity: checks.Error, URL: "/", File: "index.html", Line: 12,
+			Target: "/pricing/", Message: "link to /pricing/: no such file",
+			Evidence: `<a href="/pricing/">Pricing</a>`, Fingerprint: "e1f2a3b4c5d6e7f8", Baseline: "new",
+		},
+		{
+			Rule: "broken-link", Severity: checks.Error, URL: "/", File: "index.html", Line: 30,
+			Target: "/old/", Message: "link to /old/: no such file",
+			Evidence: `<a href="/old/">Archive</a>`, Fingerprint: "0a1b2c3d4e5f6a7b", Baseline: "known",
+		},
+		{
+			Rule: "orphan-page", Severity: checks.Info, URL: "/drafts/x.html", File: "drafts/x.html",
+			Message: "no other page of the site links here", Fingerprint: "99aa88bb77cc66dd", Baseline: "new",
+		},
+		{
+			Rule: "truncated-excerpt", Severity: checks.Warning, URL: "/news/", File: "news/index.html", Line: 7,
+			Message: `excerpt ends mid-word: "Our new off"`, Evidence: `<p class="excerpt">Our new off</p>`,
+			Fingerprint: "55ee44ff33aa22bb", Baseline: "known",
+		},
+	},
+}
+
+// testRules stand for the registry in the goldens, so that a rule's doc
+// edited in checks/ does not change every SARIF golden. orphan-page has
+// findings in sampleRun but is left out, as a rule missing from Run.Rules.
+var testRules = []*checks.Check{
+	{
+		ID: "broken-link", Severity: checks.Error,
+		Summary: "a link or resource whose target is missing or fails",
+		Doc:     "Flags links and resources that return an HTTP error or name a missing file.\nReaders and crawlers hit dead ends.",
+		Help:    "Point the link at the page's current address, restore the page, or remove the link.",
+	},
+	{
+		ID: "duplicate-nav", Severity: checks.Warning,
+		Summary: "the same navigation block rendered twice on one page",
+		Doc:     "Flags a navigation block whose links repeat an earlier block on the page.",
+		Help:    "Render the navigation once, or hide the copy that duplicates it.",
+	},
+	{
+		ID: "missing-review-date", Severity: checks.Warning,
+		Summary: "a reviewer named without the date of the review",
+		Doc:     "Flags pages that name a medical or expert reviewer but give no review date.",
+		Help:    "State when the review took place next to the reviewer's name.",
+	},
+	{
+		ID: "truncated-excerpt", Severity: checks.Warning,
+		Summary: "an excerpt or description cut off mid-word or mid-sentence",
+		Doc:     "Flags excerpts, summaries and descriptions that end in the middle of a word or sentence.",
+		Help:    "Cut excerpts at a sentence or word boundary, or let the theme generate them.",
+	},
+}
 
 func render(t *testing.T, format string, run Run, opts Options) []byte {
 	t.Helper()
@@ -133,6 +211,24 @@ func TestGolden(t *testing.T) {
 		{"table-empty", "table", emptyRun, Options{}},
 		{"table-check", "table", checkRun, Options{}},
 		{"table-color", "table", sampleRun, Options{Color: true}},
+		{"json-baseline", "json", baselineRun, Options{}},
+		{"sarif", "sarif", sampleRun, Options{}},
+		{"sarif-empty", "sarif", emptyRun, Options{}},
+		{"sarif-check", "sarif", checkRun, Options{}},
+		{"sarif-baseline", "sarif", baselineRun, Options{}},
+		{"junit", "junit", sampleRun, Options{}},
+		{"junit-empty", "junit", emptyRun, Options{}},
+		{"junit-check", "junit", checkRun, Options{}},
+		{"junit-baseline", "junit", baselineRun, Options{}},
+		{"github", "github", sampleRun, Options{}},
+		{"github-empty", "github", emptyRun, Options{}},
+		{"github-check", "github", checkRun, Options{}},
+		{"github-baseline", "github", baselineRun, Options{}},
+		{"markdown", "markdown", sampleRun, Options{}},
+		{"markdown-empty", "markdown", emptyRun, Options{}},
+		{"markdown-check", "markdown", checkRun, Options{}},
+		{"markdown-baseline", "markdown", baselineRun, Options{}},
+		{"markdown-many", "markdown", manyRun, Options{}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			got := render(t, tc.format, tc.run, tc.opts)
@@ -143,8 +239,8 @@ func TestGolden(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	got := strings.Join(Formats(), " ")
-	if got != "json table" {
-		t.Errorf("Formats() = %q, want %q", got, "json table")
+	if want := "github json junit markdown sarif table"; got != want {
+		t.Errorf("Formats() = %q, want %q", got, want)
 	}
 	for _, f := range Formats() {
 		render(t, f, sampleRun, Options{}) // every listed format is accepted
@@ -175,6 +271,9 @@ func TestWriteErrors(t *testing.T) {
 	for _, f := range Formats() {
 		if err := Write(failWriter{}, f, sampleRun, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("Write(%s) to a failing writer = %v, want the write error", f, err)
+		}
+		if err := Write(failWriter{}, f, emptyRun, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("Write(%s) of an empty run to a failing writer = %v, want the write error", f, err)
 		}
 	}
 }
