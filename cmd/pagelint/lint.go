@@ -32,6 +32,7 @@ type lintOptions struct {
 	baseline      string
 	writeBaseline string
 	reportUnused  bool
+	now           string
 }
 
 func (o *lintOptions) register(cmd *cobra.Command) {
@@ -49,6 +50,22 @@ func (o *lintOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.baseline, "baseline", "", "a baseline file (or JSON report): only findings not in it count toward --fail-on")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "write this run's findings to a baseline file")
 	f.BoolVar(&o.reportUnused, "report-unused-suppressions", false, "report in-page suppressions that silenced nothing")
+	f.StringVar(&o.now, "now", "", "the date the date rules compare with, as 2006-01-02 or RFC 3339 (default: the start of the run), so CI runs are reproducible")
+}
+
+// parseNow reads --now: a date (midnight UTC) or an RFC 3339 time.
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now().UTC(), nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--now %q: want a date such as 2026-01-31 or an RFC 3339 time", s)
+	}
+	return t.UTC(), nil
 }
 
 // extraReport is one --report FORMAT=PATH.
@@ -64,6 +81,7 @@ type lintPlan struct {
 	file     *config.File // nil without a config file
 	extra    []extraReport
 	baseline *baseline.File
+	now      time.Time
 }
 
 // prepare loads the config file and validates every shared flag, so a typo
@@ -104,6 +122,11 @@ func (o lintOptions) prepare(cmd *cobra.Command) (*lintPlan, error) {
 		}
 		plan.failOn = f
 	}
+	now, err := parseNow(o.now)
+	if err != nil {
+		return nil, err
+	}
+	plan.now = now
 	rules, cfg, err := selectRules(plan.config, o.only, o.enable, o.disable)
 	if err != nil {
 		return nil, err
@@ -195,7 +218,7 @@ type lintRun struct {
 // report asked for, and turns the outcome into an error for run().
 func lint(d *deps, plan *lintPlan, site *page.Site, lr lintRun, read func(handle func(*page.Page)) (runResult, error)) error {
 	o := plan.opts
-	runner := checks.NewRunner(site, plan.rules, time.Now().UTC()).WithConfig(plan.config)
+	runner := checks.NewRunner(site, plan.rules, plan.now).WithConfig(plan.config)
 	if o.reportUnused {
 		runner.ReportUnusedSuppressions()
 	}
