@@ -53,7 +53,11 @@ func All() []*Check {
 	all := []*Check{
 		BrokenLink,
 		DuplicateNav,
+		LinkMalformed,
+		LinkUnverified,
 		MissingReviewDate,
+		RedirectChain,
+		Soft404,
 		TruncatedExcerpt,
 	}
 	// Rule groups live in their own files, so rules can be added without
