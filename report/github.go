@@ -85,7 +85,7 @@ func writeGitHub(w io.Writer, run Run, _ Options) error {
 		buf.WriteString("\n")
 	}
 	for _, n := range run.Notices {
-		fmt.Fprintf(&buf, "::notice title=%s::%s\n", githubEscapeProperty("pagelint"), githubEscapeData(clean(n)))
+		fmt.Fprintf(&buf, "::notice title=pagelint::%s\n", githubEscapeData(clean(n)))
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("write github report: %w", err)
