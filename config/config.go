@@ -101,10 +101,14 @@ func (f *File) Errorf(key, format string, args ...any) error {
 // Find returns the first .pagelint.yml (or .pagelint.yaml) in dir or its
 // parents, "" when none. The path is relative when dir is ("../.pagelint.yml"
 // from "."), so messages stay short. Both names in one folder is an error.
+// A dir that is a file stands for the folder holding it.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", fmt.Errorf("look for a config file: %w", err)
+	}
+	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
+		dir, abs = filepath.Dir(dir), filepath.Dir(abs)
 	}
 	for d := abs; ; {
 		var found []string

@@ -90,6 +90,16 @@ func TestLoadFull(t *testing.T) {
 	}
 }
 
+// TestLoadTypo is the case the issue names: a typo fails naming the line.
+func TestLoadTypo(t *testing.T) {
+	path := filepath.Join("..", "testdata", "config", "typo.pagelint.yml")
+	_, err := Load(path, fakeRules)
+	want := path + `:5: unknown key "rulez" (known: check, crawl, fail-on, format, ignore, links, overrides, rules)`
+	if err == nil || err.Error() != want {
+		t.Errorf("Load(%s) = %v\nwant %s", path, err, want)
+	}
+}
+
 func TestFileLineAndErrorf(t *testing.T) {
 	path := filepath.Join("..", "testdata", "config", "full.pagelint.yml")
 	f, err := Load(path, fakeRules)
@@ -216,6 +226,9 @@ func TestFind(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := os.WriteFile(filepath.Join(deep, "page.html"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	write := func(p string) {
 		if err := os.WriteFile(p, []byte("format: json\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -237,6 +250,9 @@ func TestFind(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("Find(%s) = %q, %v; want %q", c.dir, got, err, c.want)
 		}
+	}
+	if got, err := Find(filepath.Join(deep, "page.html")); err != nil || got != filepath.Join(top, "site", ".pagelint.yml") {
+		t.Errorf("Find(a file) = %q, %v; want the config above its folder", got, err)
 	}
 	if _, err := Find(both); err == nil || !strings.Contains(err.Error(), "keep one") {
 		t.Errorf("Find with both names = %v, want an error", err)

@@ -94,7 +94,7 @@ func (w *starterWriter) group(sectionIndent int, items []setting) {
 
 func starter(rules []*checks.Check, lvl level) string {
 	w := &starterWriter{level: lvl}
-	w.prose(0, "pagelint configuration. Reference: docs/config.md in the pagelint repository.")
+	w.prose(0, "pagelint configuration. Reference: https://github.com/pagelint/pagelint/blob/main/docs/config.md")
 	w.b.WriteString("#\n")
 	w.prose(0, "pagelint reads the first .pagelint.yml found in the current folder or its parents, or the file given with --config. Every setting below is commented out and shows its default (or an example); remove the \"# \" to change it. A flag given on the command line wins over this file. Unknown keys are errors, so a typo never goes unnoticed.")
 	w.blank()
