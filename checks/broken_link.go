@@ -74,8 +74,8 @@ func brokenLink(s *SitePass) error {
 				continue
 			}
 			ids, internal, known := targetIDs(s.Site, l.Target, f)
-			if !known {
-				continue // the target was not read as a page here, so its ids are unknown
+			if !known || targetSoft404(s.Site, l.Target) != "" {
+				continue // ids unknown; or an error page, which soft-404 reports
 			}
 			if _, ok := ids[l.Fragment]; !ok {
 				is := Issue{
