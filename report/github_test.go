@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,7 +65,7 @@ func TestGitHubNoInjection(t *testing.T) {
 				t.Errorf("%s: line %d carries a control or line separator: %q", mode, i, l)
 			}
 			cmd, rest, ok := strings.Cut(l, " ")
-			if !ok || !(cmd == "::error" || cmd == "::warning" || cmd == "::notice") {
+			if !ok || !slices.Contains([]string{"::error", "::warning", "::notice"}, cmd) {
 				t.Errorf("%s: line %d does not start with a command of ours: %q", mode, i, l)
 				continue
 			}
