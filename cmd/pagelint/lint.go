@@ -105,6 +105,9 @@ func (o lintOptions) prepare(cmd *cobra.Command) (*lintPlan, error) {
 		}
 		plan.file = file
 		plan.config = file.Checks
+		if file.Format != "" && !isFormat(file.Format) {
+			return nil, file.Errorf("format", "unknown format %q (want one of %s)", file.Format, strings.Join(report.Formats(), ", "))
+		}
 		if !cmd.Flags().Changed("format") && file.Format != "" {
 			plan.opts.format = file.Format
 		}
