@@ -50,7 +50,7 @@ func linkMalformed(p *PagePass) error {
 			p.Report(Issue{Node: l.Node, Message: fmt.Sprintf("%s %q has a mistyped scheme (%s): browsers read it as a path on this site", what, l.Raw, typo)})
 			continue
 		}
-		if l.URL == nil || !(l.Attr == "href" && (l.Node.Data == "a" || l.Node.Data == "area")) {
+		if l.URL == nil || l.Attr != "href" || (l.Node.Data != "a" && l.Node.Data != "area") {
 			continue
 		}
 		switch strings.ToLower(l.URL.Scheme) {

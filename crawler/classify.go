@@ -253,12 +253,6 @@ func tlsReason(err error) string {
 	return "not trusted"
 }
 
-// describeNetError turns a transport error into a short reason for a report.
-func describeNetError(err error) string {
-	_, text := errorKind(err)
-	return text
-}
-
 func isTimeout(err error) bool {
 	var t interface{ Timeout() bool }
 	return errors.As(err, &t) && t.Timeout()

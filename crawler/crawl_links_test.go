@@ -23,7 +23,7 @@ func TestCrawlRetriesSitePages(t *testing.T) {
 			mu.Unlock()
 			if n == 1 {
 				w.Header().Set("Retry-After", "5")
-				w.WriteHeader(503)
+				w.WriteHeader(http.StatusServiceUnavailable)
 				return
 			}
 			htmlPage(`<p>back</p>`)(w, r)
@@ -31,7 +31,7 @@ func TestCrawlRetriesSitePages(t *testing.T) {
 		"/down": status(500),
 		"/busy": func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Retry-After", "120") // more than the cap: not waited for
-			w.WriteHeader(429)
+			w.WriteHeader(http.StatusTooManyRequests)
 		},
 	})
 	clock := newFakeClock()
@@ -96,7 +96,7 @@ func TestCrawlThousandExternalLinks(t *testing.T) {
 	ext := newHostServer(t, false, map[string]http.HandlerFunc{
 		"*": func(w http.ResponseWriter, _ *http.Request) {
 			time.Sleep(100 * time.Microsecond)
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		},
 	})
 	var links strings.Builder
@@ -137,7 +137,7 @@ func TestCrawlClassifiesLinks(t *testing.T) {
 		"/private": status(403),
 		"/cf": func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Cf-Mitigated", "challenge")
-			w.WriteHeader(403)
+			w.WriteHeader(http.StatusForbidden)
 		},
 		"/in":      status(999),
 		"/skip/me": status(404),

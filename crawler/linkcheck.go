@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -564,7 +565,7 @@ func (lc *linkChecker) do(method, target string, body bool) (answer, error) {
 	}
 	if limit > 0 {
 		var buf bytes.Buffer
-		if _, err := io.CopyN(&buf, resp.Body, limit); err != nil && err != io.EOF {
+		if _, err := io.CopyN(&buf, resp.Body, limit); err != nil && !errors.Is(err, io.EOF) {
 			return answer{}, err
 		}
 		ans.body = buf.Bytes()

@@ -193,10 +193,10 @@ func TestLinkStatuses(t *testing.T) {
 		"/loop2":     redirect("/loop1", 301),
 		"/cf-header": func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Cf-Mitigated", "challenge")
-			w.WriteHeader(403)
+			w.WriteHeader(http.StatusForbidden)
 		},
 		"/cf-body": func(w http.ResponseWriter, _ *http.Request) {
-			w.WriteHeader(403)
+			w.WriteHeader(http.StatusForbidden)
 			fmt.Fprint(w, `<title>Just a moment...</title>`)
 		},
 		"/head-405":   func(w http.ResponseWriter, r *http.Request) { code(w, r, 405) },
@@ -288,10 +288,10 @@ func TestLinkRetryAfter(t *testing.T) {
 			mu.Unlock()
 			if n <= times {
 				w.Header().Set("Retry-After", after)
-				w.WriteHeader(429)
+				w.WriteHeader(http.StatusTooManyRequests)
 				return
 			}
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		}
 	}
 	ext := newHostServer(t, false, map[string]http.HandlerFunc{
@@ -407,7 +407,7 @@ func TestLinkFragmentsReadTheBody(t *testing.T) {
 	})
 	got, _ := runChecks(t, LinkOptions{}, ext.URL+"/doc#install", ext.URL+"/doc#missing", ext.URL+"/img#x")
 	f := got[ext.URL+"/doc#install"]
-	if f.Method != "GET" || f.Target == nil {
+	if f.Method != http.MethodGet || f.Target == nil {
 		t.Fatalf("/doc with a fragment: %+v", f)
 	}
 	for _, id := range []string{"install", "old-anchor"} {
@@ -431,7 +431,7 @@ func TestLinkOneRequestPerURL(t *testing.T) {
 		"/shared": func(w http.ResponseWriter, _ *http.Request) {
 			once.Do(func() { close(started) })
 			<-gate
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		},
 	})
 	root, _ := url.Parse("http://site.test/")
@@ -458,7 +458,7 @@ func TestLinkPerHostLimit(t *testing.T) {
 	ext := newHostServer(t, false, map[string]http.HandlerFunc{
 		"*": func(w http.ResponseWriter, _ *http.Request) {
 			time.Sleep(200 * time.Microsecond) // keep requests overlapping
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		},
 	})
 	targets := make([]string, 1000)
@@ -549,7 +549,7 @@ func TestLinkCache(t *testing.T) {
 				w.WriteHeader(999)
 				return
 			}
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		},
 	})
 	cache := filepath.Join(t.TempDir(), "links.json")

@@ -42,6 +42,12 @@ func TestLinkFlags(t *testing.T) {
 	if !o.Wanted("https://example.org/") || o.Wanted("https://www.linkedin.com/in/x") || o.Wanted("http://example.org/") {
 		t.Error("include/exclude not applied")
 	}
+	var lf linkFlags
+	lf.register(pflag.NewFlagSet("check", pflag.ContinueOnError))
+	ext, err := lf.external(3*time.Second, "pagelint-test")
+	if err != nil || ext.Timeout != 3*time.Second || ext.UserAgent != "pagelint-test" || ext.Retries != 2 || ext.PerHost != 2 {
+		t.Errorf("check --check-external options = %+v, %v", ext, err)
+	}
 	for _, bad := range [][]string{
 		{"--exclude", "("}, {"--accept", "abc"}, {"--header", "no colon"}, {"--retries", "-1"}, {"--host-concurrency", "0"}, {"--cache-max-age", "0s"},
 	} {
@@ -67,34 +73,34 @@ func TestLinkOutcomesEndToEnd(t *testing.T) {
 		n := count(r)
 		switch r.URL.Path {
 		case "/ok":
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		case "/doc":
 			w.Header().Set("Content-Type", "text/html")
 			fmt.Fprint(w, `<title>Docs</title><h2 id="install">Install</h2>`)
 		case "/gone":
-			w.WriteHeader(410)
+			w.WriteHeader(http.StatusGone)
 		case "/private":
-			w.WriteHeader(403)
+			w.WriteHeader(http.StatusForbidden)
 		case "/cf":
 			w.Header().Set("Cf-Mitigated", "challenge")
-			w.WriteHeader(403)
+			w.WriteHeader(http.StatusForbidden)
 		case "/in":
 			w.WriteHeader(999)
 		case "/login":
-			w.WriteHeader(401)
+			w.WriteHeader(http.StatusUnauthorized)
 		case "/busy":
 			if n == 1 {
 				w.Header().Set("Retry-After", "0")
-				w.WriteHeader(429)
+				w.WriteHeader(http.StatusTooManyRequests)
 				return
 			}
-			w.WriteHeader(200)
+			w.WriteHeader(http.StatusOK)
 		case "/head-refused":
 			if r.Method == http.MethodHead {
-				w.WriteHeader(405)
+				w.WriteHeader(http.StatusMethodNotAllowed)
 			}
 		case "/error":
-			w.WriteHeader(502)
+			w.WriteHeader(http.StatusBadGateway)
 		case "/offer":
 			w.Header().Set("Content-Type", "text/html")
 			fmt.Fprint(w, `<meta name="robots" content="noindex"><title>Page not found</title><p>Sorry.</p>`)
