@@ -23,6 +23,7 @@ type File struct {
 	Checks checks.Config  // rules, overrides, ignore
 	FailOn *checks.FailOn // nil when not set
 	Format string         // "" when not set
+	Now    *time.Time     // the date rules compare with; nil when not set
 	Crawl  Crawl          // crawl settings, each a pointer: nil = not set (flags and defaults apply)
 	Check  Check          // check-mode settings (base-url, pretty-urls, root, check-external)
 	Links  Links          // link excludes/includes (regexes on targets), compiled and validated
@@ -181,4 +182,17 @@ func Parse(name string, data []byte, rules []*checks.Check) (*File, error) {
 		return nil, &Error{File: name, Msg: err.Error()}
 	}
 	return f, nil
+}
+
+// ParseNow reads the reference date of date rules (the `now` key and the
+// --now flag): a date, taken as midnight UTC, or an RFC 3339 time.
+func ParseNow(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("want a date such as 2026-01-31 or an RFC 3339 time, got %q", s)
+	}
+	return t.UTC(), nil
 }

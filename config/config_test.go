@@ -94,7 +94,7 @@ func TestLoadFull(t *testing.T) {
 func TestLoadTypo(t *testing.T) {
 	path := filepath.Join("..", "testdata", "config", "typo.pagelint.yml")
 	_, err := Load(path, fakeRules)
-	want := path + `:5: unknown key "rulez" (known: check, crawl, fail-on, format, ignore, links, overrides, rules)`
+	want := path + `:5: unknown key "rulez" (known: check, crawl, fail-on, format, ignore, links, now, overrides, rules)`
 	if err == nil || err.Error() != want {
 		t.Errorf("Load(%s) = %v\nwant %s", path, err, want)
 	}
@@ -408,5 +408,20 @@ func TestYAMLValue(t *testing.T) {
 		if opts["s"] != s || !reflect.DeepEqual(opts["l"], []string{s, "[x]"}) {
 			t.Errorf("%q read back as %#v", s, opts)
 		}
+	}
+}
+
+func TestNowKey(t *testing.T) {
+	for _, src := range []string{"now: 2026-01-31\n", "now: \"2026-01-31T00:00:00Z\"\n"} {
+		f, err := Parse("n.yml", []byte(src), nil)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if f.Now == nil || !f.Now.Equal(time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%q: now = %v", src, f.Now)
+		}
+	}
+	if _, err := Parse("n.yml", []byte("now: yesterday\n"), nil); err == nil || !strings.Contains(err.Error(), "n.yml:1") {
+		t.Errorf("bad now: %v", err)
 	}
 }

@@ -106,6 +106,10 @@ func starter(rules []*checks.Check, lvl level) string {
 	w.line(defaults, 0, "format: "+defaultFormat)
 	w.blank()
 
+	w.prose(0, "The date that date rules (stale reviews, expired offers, copyright years) compare with, as 2026-01-31 or an RFC 3339 time. Unset: the start of the run. Pin it in tests to make them reproducible. Same as --now.")
+	w.line(examples, 0, "now: 2026-01-31")
+	w.blank()
+
 	w.prose(0, `Rules, each with its default. A rule takes a severity (error, warning or info), "off", "on", or a mapping of severity, off (true or false) and the rule's own options. A severity set here applies to all of the rule's findings.`)
 	w.b.WriteString("rules:\n")
 	var items []setting

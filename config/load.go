@@ -21,7 +21,7 @@ import (
 
 // Top-level keys and the keys of each section, as the messages list them.
 var (
-	topKeys      = []string{"check", "crawl", "fail-on", "format", "ignore", "links", "overrides", "rules"}
+	topKeys      = []string{"check", "crawl", "fail-on", "format", "ignore", "links", "now", "overrides", "rules"}
 	crawlKeys    = []string{"concurrency", "delay", "ignore-robots", "max-depth", "max-pages", "scope", "skip-external", "timeout", "user-agent"}
 	checkKeys    = []string{"base-url", "check-external", "pretty-urls", "root"}
 	linksKeys    = []string{"exclude", "include"}
@@ -275,6 +275,20 @@ func (d *decoder) file(n *yaml.Node) {
 					return
 				}
 				d.f.Format = s
+				d.set(key, v)
+			}
+		case "now":
+			// YAML reads an unquoted 2026-01-31 as a timestamp, not a string.
+			if v.Kind == yaml.ScalarNode && v.Tag == "!!timestamp" {
+				v.Tag = "!!str"
+			}
+			if s, ok := d.str(v, key); ok {
+				t, err := ParseNow(s)
+				if err != nil {
+					d.keyErrorf(v, key, "want a date such as 2026-01-31 or an RFC 3339 time, got %s", describe(v))
+					return
+				}
+				d.f.Now = &t
 				d.set(key, v)
 			}
 		case "rules":

@@ -18,12 +18,12 @@ func TestParseErrors(t *testing.T) {
 		want string // in the message after "FILE:LINE: "
 	}{
 		{"unknown top key", "format: json\n\nrulez:\n  alpha-rule: off\n", 3,
-			`unknown key "rulez" (known: check, crawl, fail-on, format, ignore, links, overrides, rules)`},
+			`unknown key "rulez" (known: check, crawl, fail-on, format, ignore, links, now, overrides, rules)`},
 		{"unknown key in a section", "crawl:\n  max-page: 5\n", 2,
 			`unknown key "max-page" in crawl (known: concurrency, delay, ignore-robots, max-depth, max-pages, scope, skip-external, timeout, user-agent)`},
 		{"unknown key in check", "check:\n  baseurl: https://example.org/\n", 2, `unknown key "baseurl" in check`},
 		{"unknown key in links", "links:\n  excludes: [x]\n", 2, `unknown key "excludes" in links (known: exclude, include)`},
-		{"not a mapping", "- rules\n", 1, "want a mapping of settings (check, crawl, fail-on, format, ignore, links, overrides, rules), got a list"},
+		{"not a mapping", "- rules\n", 1, "want a mapping of settings (check, crawl, fail-on, format, ignore, links, now, overrides, rules), got a list"},
 		{"a plain string", "hello\n", 1, `want a mapping of settings`},
 		{"key that is a list", "[a, b]: 1\n", 1, "a key must be a name, not a list"},
 		{"repeated key", "format: json\nfail-on: error\nformat: table\n", 3, `key "format" repeats the one on line 1`},

@@ -53,19 +53,19 @@ func (o *lintOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.now, "now", "", "the date the date rules compare with, as 2006-01-02 or RFC 3339 (default: the start of the run), so CI runs are reproducible")
 }
 
-// parseNow reads --now: a date (midnight UTC) or an RFC 3339 time.
-func parseNow(s string) (time.Time, error) {
-	if s == "" {
-		return time.Now().UTC(), nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
+// parseNow reads --now (or the config's now), else the start of the run.
+func parseNow(flag string, file *config.File) (time.Time, error) {
+	switch {
+	case flag != "":
+		t, err := config.ParseNow(flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--now: %w", err)
+		}
 		return t, nil
+	case file != nil && file.Now != nil:
+		return *file.Now, nil
 	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("--now %q: want a date such as 2026-01-31 or an RFC 3339 time", s)
-	}
-	return t.UTC(), nil
+	return time.Now().UTC(), nil
 }
 
 // extraReport is one --report FORMAT=PATH.
@@ -125,7 +125,7 @@ func (o lintOptions) prepare(cmd *cobra.Command) (*lintPlan, error) {
 		}
 		plan.failOn = f
 	}
-	now, err := parseNow(o.now)
+	now, err := parseNow(o.now, plan.file)
 	if err != nil {
 		return nil, err
 	}
