@@ -437,7 +437,7 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 		}
 		target := page.Normalize(l.URL)
 		if !c.opts.Links.Wanted(target) {
-			continue // --include / --exclude: neither read nor checked
+			continue // --exclude (or --include for other sites): neither read nor checked
 		}
 		if !page.SameSite(c.start, l.URL) {
 			if !c.opts.SkipExternal {

@@ -43,8 +43,9 @@ type LinkOptions struct {
 	HostDelay time.Duration
 	// Accept lists the statuses that are ok (--accept); zero means 100-103, 200-299.
 	Accept StatusSet
-	// Include and Exclude filter the targets checked: with Include, only
-	// targets matching one of them; then none matching Exclude.
+	// Include and Exclude filter the targets checked: none matching
+	// Exclude; with Include, of the targets on other hosts than SiteHost
+	// only those matching one of them.
 	Include, Exclude []*regexp.Regexp
 	// Headers are sent with every request to SiteHost, and to no other host.
 	Headers http.Header
@@ -130,12 +131,20 @@ func (o LinkOptions) withDefaults() LinkOptions {
 	return o
 }
 
-// Wanted reports whether a target passes --include and --exclude.
+// Wanted reports whether a target is checked: none matching --exclude,
+// and, for targets on other sites than SiteHost, only those matching
+// --include when it is given. The site's own pages are always crawled.
 func (o LinkOptions) Wanted(target string) bool {
-	if len(o.Include) > 0 && !matchesAny(o.Include, target) {
+	if matchesAny(o.Exclude, target) {
 		return false
 	}
-	return !matchesAny(o.Exclude, target)
+	if len(o.Include) == 0 {
+		return true
+	}
+	if u, err := url.Parse(target); err == nil && o.SiteHost != "" && strings.EqualFold(u.Host, o.SiteHost) {
+		return true
+	}
+	return matchesAny(o.Include, target)
 }
 
 func matchesAny(res []*regexp.Regexp, s string) bool {

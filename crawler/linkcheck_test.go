@@ -533,6 +533,11 @@ func TestLinkIncludeExclude(t *testing.T) {
 			t.Errorf("%s checked = %v, want %v", p, ok, want)
 		}
 	}
+	// --include narrows the links to other sites; the site's own are all checked.
+	opts.SiteHost = "site.test"
+	if !opts.Wanted("http://site.test/blog/") || opts.Wanted("http://site.test/docs/private/x") || opts.Wanted("https://other.test/blog/") {
+		t.Error("--include applied to the site's own links, or --exclude not")
+	}
 }
 
 func TestLinkCache(t *testing.T) {

@@ -31,7 +31,7 @@ type linkFlags struct {
 
 func (l *linkFlags) register(f *pflag.FlagSet) {
 	f.StringArrayVar(&l.exclude, "exclude", nil, "do not check link targets matching this regular expression (repeatable), e.g. 'linkedin\\.com'")
-	f.StringArrayVar(&l.include, "include", nil, "check only link targets matching this regular expression (repeatable); --exclude still applies")
+	f.StringArrayVar(&l.include, "include", nil, "of the links to other sites, check only those matching this regular expression (repeatable); --exclude still applies")
 	f.StringVar(&l.accept, "accept", "", "HTTP statuses that count as ok, e.g. 200-299,403 (default 100-103,200-299)")
 	f.StringArrayVar(&l.headers, "header", nil, "send 'Name: value' with every request to the site's own host, never to another host (repeatable)")
 	f.BoolVar(&l.insecure, "insecure", false, "accept TLS certificates that do not verify (self-signed, expired, wrong host)")
