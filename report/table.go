@@ -48,7 +48,11 @@ func writeTable(w io.Writer, run Run, opts Options) error {
 		if err := t.summary(run.Findings); err != nil {
 			return err
 		}
-		if err := t.pages(run.Findings); err != nil {
+		sitewide, rest := splitSitewide(run.Findings)
+		if err := t.sitewide(sitewide); err != nil {
+			return err
+		}
+		if err := t.pages(rest); err != nil {
 			return err
 		}
 		t.totals(run)
@@ -160,6 +164,100 @@ func (t tableWriter) pages(fs []checks.Finding) error {
 		if err := tbl.Render(); err != nil {
 			return fmt.Errorf("render findings of %s: %w", clean(url), err)
 		}
+	}
+	return nil
+}
+
+// minSitewidePages is how many pages must show the same finding before the
+// table shows it once, as site-wide, instead of on every page.
+const minSitewidePages = 3
+
+// sitewideShown is how many page names a site-wide row lists.
+const sitewideShown = 3
+
+// A sitewideGroup is one finding repeated on many pages: a header menu, a
+// footer notice. Issue 4: grouped by rule and normalized evidence, not by the
+// per-page fingerprint.
+type sitewideGroup struct {
+	first    checks.Finding
+	pages    []string
+	findings int
+}
+
+// splitSitewide takes out the findings whose rule and evidence repeat on at
+// least minSitewidePages pages. Findings without evidence (page-level ones)
+// never group. The JSON and other machine formats still list every page.
+func splitSitewide(fs []checks.Finding) ([]*sitewideGroup, []checks.Finding) {
+	key := func(f checks.Finding) string {
+		if f.Evidence == "" {
+			return ""
+		}
+		return f.Rule + "\x00" + f.Target + "\x00" + strings.Join(strings.Fields(f.Evidence), " ")
+	}
+	groups := map[string]*sitewideGroup{}
+	var order []string
+	for _, f := range fs {
+		k := key(f)
+		if k == "" {
+			continue
+		}
+		g := groups[k]
+		if g == nil {
+			g = &sitewideGroup{first: f}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if len(g.pages) == 0 || g.pages[len(g.pages)-1] != f.URL {
+			g.pages = append(g.pages, f.URL)
+		}
+		g.findings++
+	}
+	var out []*sitewideGroup
+	for _, k := range order {
+		if g := groups[k]; len(g.pages) >= minSitewidePages {
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fs
+	}
+	rest := make([]checks.Finding, 0, len(fs))
+	for _, f := range fs {
+		if g := groups[key(f)]; g == nil || len(g.pages) < minSitewidePages {
+			rest = append(rest, f)
+		}
+	}
+	return out, rest
+}
+
+// sitewide prints the findings repeated on many pages once each, with how
+// many pages show them and the first few.
+func (t tableWriter) sitewide(groups []*sitewideGroup) error {
+	if len(groups) == 0 {
+		return nil
+	}
+	fmt.Fprintf(t.buf, "\n%s\n", t.paint(ansiBold, "Site-wide: the same finding on many pages"))
+	tbl := t.newTable([]tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft},
+		tw.NewMapper[int, int]().Set(2, messageWidth+cellPadding))
+	tbl.Header("Severity", "Rule", "Message")
+	for _, g := range groups {
+		shown := g.pages[:min(len(g.pages), sitewideShown)]
+		names := make([]string, len(shown))
+		for i, p := range shown {
+			names[i] = clean(p)
+		}
+		more := ""
+		if len(g.pages) > len(shown) {
+			more = ", …"
+		}
+		where := fmt.Sprintf("same on %d pages: %s%s", len(g.pages), strings.Join(names, ", "), more)
+		msg := messageCell(g.first) + "\n" + breakLongWords(where, messageWidth)
+		if err := tbl.Append([]string{t.severity(g.first.Severity), clean(g.first.Rule), msg}); err != nil {
+			return fmt.Errorf("render site-wide findings: %w", err)
+		}
+	}
+	if err := tbl.Render(); err != nil {
+		return fmt.Errorf("render site-wide findings: %w", err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -181,5 +182,36 @@ func TestTablesLineUp(t *testing.T) {
 				t.Errorf("color=%v: ragged line %q", color, l)
 			}
 		}
+	}
+}
+
+func TestTableGroupsSitewideFindings(t *testing.T) {
+	var fs []checks.Finding
+	for _, u := range []string{"/", "/a/", "/b/", "/c/"} {
+		fs = append(fs, checks.Finding{Rule: "stale-copyright", Severity: checks.Warning, URL: u, Line: 90,
+			Message: "footer copyright ends in 2023", Evidence: `<p class="copy">© 2011 - 2023 Example</p>`, Fingerprint: "f" + u})
+	}
+	fs = append(fs, checks.Finding{Rule: "broken-link", Severity: checks.Error, URL: "/a/", Line: 3,
+		Message: "link to /x returns HTTP 404", Evidence: `<a href="/x">x</a>`, Target: "/x", Fingerprint: "g"})
+	var buf bytes.Buffer
+	if err := Write(&buf, "table", Run{Target: "site", Pages: 4, Complete: true, Findings: fs}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if n := strings.Count(out, "footer copyright ends in 2023"); n != 1 {
+		t.Errorf("the repeated finding is shown %d times, want once:\n%s", n, out)
+	}
+	if !strings.Contains(out, "same on 4 pages: /, /a/, /b/, …") {
+		t.Errorf("no site-wide row naming the pages:\n%s", out)
+	}
+	if !strings.Contains(out, "link to /x returns HTTP 404") || !strings.Contains(out, "5 warnings") && !strings.Contains(out, "4 warnings") {
+		t.Errorf("page findings or totals lost:\n%s", out)
+	}
+	var j bytes.Buffer
+	if err := Write(&j, "json", Run{Findings: fs}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(j.String(), "footer copyright ends in 2023"); n != 4 {
+		t.Errorf("JSON lists the site-wide finding %d times, want once per page (4)", n)
 	}
 }
