@@ -22,7 +22,7 @@ var Soft404 = &Check{
 second signal agrees: the page asks not to be indexed (noindex), or its main text is almost empty
 (under 250 characters). Two signals are required so that an article about 404 pages is never
 flagged. The finding is on each page that links to the soft 404, with the target. It covers the
-site's own pages, and pages of other sites whose body was read (links with a #fragment).
+site's own pages, and pages of other sites that were checked (crawl, or check --check-external).
 
 Why: a link checker that trusts the status calls these links fine, but readers land on an error
 page; search engines treat soft 404s as low-quality pages and may drop them.

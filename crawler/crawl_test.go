@@ -176,8 +176,8 @@ func TestCrawlSkipExternal(t *testing.T) {
 	}
 
 	_, _, site = crawl(t, CrawlOptions{Start: s.srv.URL + "/"})
-	if f, ok := site.Fetch(ext.srv.URL + "/ok"); !ok || !f.OK() || f.Method != http.MethodHead {
-		t.Errorf("external link = %+v %v, want a HEAD that succeeded", f, ok)
+	if f, ok := site.Fetch(ext.srv.URL + "/ok"); !ok || !f.OK() || f.Method != http.MethodGet {
+		t.Errorf("external link = %+v %v, want a GET that succeeded (links to pages are read)", f, ok)
 	}
 	if f, _ := site.Fetch(ext.srv.URL + "/gone.png"); f.Status != 404 || f.Method != http.MethodGet {
 		t.Errorf("external 404 = %+v, want GET after the refused HEAD", f)

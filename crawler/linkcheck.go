@@ -190,7 +190,7 @@ func (o LinkOptions) httpClient() *http.Client {
 // A linkChecker checks each target once, with a pool of workers, at most
 // PerHost requests in flight per host, and never two for one URL. Resources
 // get a HEAD first and a GET when HEAD is refused; targets whose body is
-// needed (fragment ids) get a GET. Rate limits, server errors and timeouts
+// needed (links to pages: fragment ids, soft-404 signals) get a GET. Rate limits, server errors and timeouts
 // are retried with backoff, honouring Retry-After. Results go into the Site
 // when wait is called.
 type linkChecker struct {
@@ -261,17 +261,12 @@ func (lc *linkChecker) notices() []string {
 // before. Resources get a HEAD first.
 func (lc *linkChecker) check(target string) { lc.checkBody(target, false) }
 
-// checkLink queues the target of a link, with a GET when a fragment of an
-// HTML page must be looked up.
+// checkLink queues the target of a link. Links to pages (a, area, iframe,
+// meta refresh) get a GET that reads an HTML body, for its fragment ids and
+// soft-404 signals; resources get a HEAD first.
 func (lc *linkChecker) checkLink(l page.Link) {
-	base, frag := page.SplitFragment(l.URL)
-	lc.checkBody(page.Normalize(base), l.Follow && needsIDs(frag))
-}
-
-// needsIDs reports whether a fragment names an element to look up.
-func needsIDs(frag string) bool {
-	return frag != "" && !strings.EqualFold(frag, "top") && !strings.HasPrefix(frag, ":~:") &&
-		!strings.HasPrefix(frag, "!") && !strings.HasPrefix(frag, "/")
+	base, _ := page.SplitFragment(l.URL)
+	lc.checkBody(page.Normalize(base), l.Follow)
 }
 
 // checkBody queues target; body asks for a GET that reads an HTML body. A

@@ -157,7 +157,7 @@ func runChecks(t *testing.T, opts LinkOptions, targets ...string) (map[string]pa
 		if err != nil {
 			t.Fatal(err)
 		}
-		lc.checkLink(page.Link{URL: u, Follow: true})
+		lc.checkLink(page.Link{URL: u, Follow: strings.Contains(target, "#")}) // resources, or links with a fragment
 	}
 	lc.wait()
 	out := map[string]page.Fetch{}
@@ -420,6 +420,23 @@ func TestLinkFragmentsReadTheBody(t *testing.T) {
 	}
 	if g := got[ext.URL+"/img#x"]; g.Target != nil {
 		t.Errorf("image target kept a page: %+v", g)
+	}
+
+	// A resource checked with HEAD, then linked as a page: one GET more, once.
+	root, _ := url.Parse("http://site.test/")
+	site := page.NewSite(root, page.ModeCrawl, true)
+	lc := newLinkChecker(LinkOptions{Clock: newFakeClock()}, site)
+	guide, _ := url.Parse(ext.URL + "/guide")
+	ext.mu.Lock()
+	ext.handlers["/guide"] = htmlPage(`<h1 id="top-of-guide">Guide</h1>`)
+	ext.mu.Unlock()
+	lc.checkLink(page.Link{URL: guide})
+	lc.wait()
+	lc.checkLink(page.Link{URL: guide, Follow: true})
+	lc.checkLink(page.Link{URL: guide, Follow: true})
+	lc.wait()
+	if ext.count("HEAD /guide") != 1 || ext.count("GET /guide") != 1 {
+		t.Errorf("/guide: %d HEAD, %d GET; want one of each", ext.count("HEAD /guide"), ext.count("GET /guide"))
 	}
 }
 

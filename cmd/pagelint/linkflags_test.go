@@ -200,7 +200,7 @@ func TestLinkOutcomesEndToEnd(t *testing.T) {
 	if calls["GET /doc"] != 1 || calls["HEAD /doc"] != 0 {
 		t.Errorf("/doc: %d GET, %d HEAD; want one GET for both fragments", calls["GET /doc"], calls["HEAD /doc"])
 	}
-	if calls["HEAD /busy"] != 2 || calls["GET /busy"] != 0 {
-		t.Errorf("/busy: %v; want the 429 and one final HEAD", calls)
+	if calls["GET /busy"] != 2 || calls["HEAD /busy"] != 0 {
+		t.Errorf("/busy: %v; want the 429 and one final GET", calls)
 	}
 }
