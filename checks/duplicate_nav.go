@@ -505,8 +505,7 @@ func groupNavBlocks(blocks []*navBlock) [][]*navBlock {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -132,11 +132,12 @@ func Find(dir string) (string, error) {
 			if filepath.IsAbs(dir) {
 				return filepath.Join(d, found[0]), nil
 			}
-			rel, err := filepath.Rel(abs, d)
-			if err != nil {
-				return filepath.Join(d, found[0]), nil
+			// A relative dir gets a relative answer, as messages quote it;
+			// when no relative path exists, the absolute one is as good.
+			if rel, err := filepath.Rel(abs, d); err == nil {
+				return filepath.Join(dir, rel, found[0]), nil
 			}
-			return filepath.Join(dir, rel, found[0]), nil
+			return filepath.Join(d, found[0]), nil
 		default:
 			return "", fmt.Errorf("both %s and %s are in %s: keep one", found[0], found[1], d)
 		}

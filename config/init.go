@@ -46,10 +46,10 @@ type starterWriter struct {
 	level level
 }
 
-// prose writes a comment line at an indent.
-func (w *starterWriter) prose(indent int, text string) {
-	for _, line := range wrap(text, 78-indent-2) {
-		w.b.WriteString(strings.Repeat(" ", indent) + "# " + line + "\n")
+// prose writes a top-level comment, wrapped.
+func (w *starterWriter) prose(text string) {
+	for _, line := range wrap(text, 78-2) {
+		w.b.WriteString("# " + line + "\n")
 	}
 }
 
@@ -94,23 +94,23 @@ func (w *starterWriter) group(sectionIndent int, items []setting) {
 
 func starter(rules []*checks.Check, lvl level) string {
 	w := &starterWriter{level: lvl}
-	w.prose(0, "pagelint configuration. Reference: https://github.com/pagelint/pagelint/blob/main/docs/config.md")
+	w.prose("pagelint configuration. Reference: https://github.com/pagelint/pagelint/blob/main/docs/config.md")
 	w.b.WriteString("#\n")
-	w.prose(0, "pagelint reads the first .pagelint.yml found in the current folder or its parents, or the file given with --config. Every setting below is commented out and shows its default (or an example); remove the \"# \" to change it. A flag given on the command line wins over this file. Unknown keys are errors, so a typo never goes unnoticed.")
+	w.prose("pagelint reads the first .pagelint.yml found in the current folder or its parents, or the file given with --config. Every setting below is commented out and shows its default (or an example); remove the \"# \" to change it. A flag given on the command line wins over this file. Unknown keys are errors, so a typo never goes unnoticed.")
 	w.blank()
 
-	w.prose(0, "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
+	w.prose("Exit 1 when a finding is at or above this severity: error, warning, info or never.")
 	w.line(defaults, 0, "fail-on: "+defaultFailOn)
 	w.blank()
-	w.prose(0, "The format of the main report: table, json, and the others `pagelint check --help` lists.")
+	w.prose("The format of the main report: table, json, and the others `pagelint check --help` lists.")
 	w.line(defaults, 0, "format: "+defaultFormat)
 	w.blank()
 
-	w.prose(0, "The date that date rules (stale reviews, expired offers, copyright years) compare with, as 2026-01-31 or an RFC 3339 time. Unset: the start of the run. Pin it in tests to make them reproducible. Same as --now.")
+	w.prose("The date that date rules (stale reviews, expired offers, copyright years) compare with, as 2026-01-31 or an RFC 3339 time. Unset: the start of the run. Pin it in tests to make them reproducible. Same as --now.")
 	w.line(examples, 0, "now: 2026-01-31")
 	w.blank()
 
-	w.prose(0, `Rules, each with its default. A rule takes a severity (error, warning or info), "off", "on", or a mapping of severity, off (true or false) and the rule's own options. A severity set here applies to all of the rule's findings.`)
+	w.prose(`Rules, each with its default. A rule takes a severity (error, warning or info), "off", "on", or a mapping of severity, off (true or false) and the rule's own options. A severity set here applies to all of the rule's findings.`)
 	w.b.WriteString("rules:\n")
 	var items []setting
 	for _, r := range rules {
@@ -131,13 +131,13 @@ func starter(rules []*checks.Check, lvl level) string {
 	w.group(2, items)
 	w.blank()
 
-	w.prose(0, `Pages that get no findings, as globs on the site path ("/blog/a.html"; a folder index is "/blog/"). "**" crosses folders, "*" and "?" stay within one folder, and a glob without a leading / matches at any depth.`)
+	w.prose(`Pages that get no findings, as globs on the site path ("/blog/a.html"; a folder index is "/blog/"). "**" crosses folders, "*" and "?" stay within one folder, and a glob without a leading / matches at any depth.`)
 	w.b.WriteString("ignore:\n")
 	w.line(examples, 2, "- /drafts/**")
 	w.line(examples, 2, `- "*.pdf"`)
 	w.blank()
 
-	w.prose(0, "Link targets to leave unchecked: regular expressions (Go RE2 syntax) on the link as resolved. A target that matches an include is checked even when an exclude matches it.")
+	w.prose("Link targets to leave unchecked: regular expressions (Go RE2 syntax) on the link as resolved. A target that matches an include is checked even when an exclude matches it.")
 	w.b.WriteString("links:\n")
 	w.line(examples, 2, "exclude:")
 	w.line(examples, 2, `  - '^https://(www\.)?linkedin\.com/'`)
@@ -145,7 +145,7 @@ func starter(rules []*checks.Check, lvl level) string {
 	w.line(examples, 2, `  - '^https://(www\.)?linkedin\.com/company/pagelint/'`)
 	w.blank()
 
-	w.prose(0, "pagelint crawl URL. timeout and user-agent also apply to check --check-external.")
+	w.prose("pagelint crawl URL. timeout and user-agent also apply to check --check-external.")
 	w.b.WriteString("crawl:\n")
 	w.group(2, []setting{
 		{defaults, fmt.Sprintf("max-pages: %d", defaultMaxPages), "pages to read at most; 0: no limit"},
@@ -160,7 +160,7 @@ func starter(rules []*checks.Check, lvl level) string {
 	})
 	w.blank()
 
-	w.prose(0, "pagelint check PATH. A relative root is relative to the folder of this file.")
+	w.prose("pagelint check PATH. A relative root is relative to the folder of this file.")
 	w.b.WriteString("check:\n")
 	w.group(2, []setting{
 		{examples, "base-url: https://example.org/", "where the folder is served; links to it resolve in the folder"},
@@ -170,7 +170,7 @@ func starter(rules []*checks.Check, lvl level) string {
 	})
 	w.blank()
 
-	w.prose(0, "Other rule settings under some paths, on top of rules above; when several overrides match a page, the later one wins.")
+	w.prose("Other rule settings under some paths, on top of rules above; when several overrides match a page, the later one wins.")
 	w.b.WriteString("overrides:\n")
 	example, sev := "broken-link", checks.Warning
 	if len(rules) > 0 {

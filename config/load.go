@@ -209,12 +209,11 @@ func join(where, key string) string {
 // mapping calls fn for each entry of a mapping, in file order, after
 // rejecting duplicate keys, keys that are not plain strings and, when known
 // is not nil, unknown keys. A null value ("key:" with nothing after it) is
-// passed on: each caller treats it as not set. It reports whether n was a
-// mapping (or null).
-func (d *decoder) mapping(n *yaml.Node, where, want string, known []string, fn func(key string, k, v *yaml.Node)) bool {
+// passed on: each caller treats it as not set.
+func (d *decoder) mapping(n *yaml.Node, where, want string, known []string, fn func(key string, k, v *yaml.Node)) {
 	n = deref(n)
 	if isNull(n) {
-		return true
+		return
 	}
 	if n.Kind != yaml.MappingNode {
 		if where == "" {
@@ -222,7 +221,7 @@ func (d *decoder) mapping(n *yaml.Node, where, want string, known []string, fn f
 		} else {
 			d.keyErrorf(n, where, "want %s, got %s", want, describe(n))
 		}
-		return false
+		return
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -248,7 +247,6 @@ func (d *decoder) mapping(n *yaml.Node, where, want string, known []string, fn f
 		}
 		fn(key, k, v)
 	}
-	return true
 }
 
 // file decodes the top-level mapping.
