@@ -1,0 +1,457 @@
+package checks
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/pagelint/pagelint/dom"
+	nethtml "golang.org/x/net/html"
+)
+
+// EmptySection flags headings in the main content that introduce nothing
+// (issue 4, rules-research §5.5).
+var EmptySection = &Check{
+	ID:       "empty-section",
+	Severity: Warning,
+	Summary:  "a heading in the main content is followed by no content before the next heading or the end of its section",
+	Doc: `Flags a heading in the main content (h1–h6, or role=heading) whose section is empty: after it
+comes a heading of the same or a higher level, or the end of its section, article or list item,
+with no text, image, video, list, table, form or <details> in between. Content in a closed
+<details> counts, as does a deeper heading that has content of its own. When the section holds
+only an empty container with an id, data-* hooks or a class such as accordion, faq, tabs, toggle,
+lazy or widget (or a script), the content is probably injected by JavaScript and the finding is
+info: crawlers that do not run scripts, and readers whose script failed, still see nothing.
+A "FAQ" heading on a page whose FAQPage JSON-LD lists questions that are not in the visible
+text is also reported: Google asks that marked-up content be visible.
+
+Card grids whose headings are links, headings in the header, navigation, footer or sidebars,
+visually hidden headings that label a region, and a heading that captions the image or icon
+before it are not reported.
+
+Bad:  <h2>Frequently asked questions</h2>
+      <h2>Contact us</h2>
+Good: <h2>Frequently asked questions</h2>
+      <details><summary>How long is a session?</summary><p>Fifty minutes.</p></details>
+      <h2>Contact us</h2>`,
+	Help: "Add the section's content (server-rendered, so crawlers see it), or remove the heading.",
+	Page: emptySectionPage,
+}
+
+type emptySectionKind uint8
+
+const (
+	emptySectionHeading emptySectionKind = iota
+	emptySectionContent
+	emptySectionHook // an empty or hidden container, or a script: filled by JavaScript
+	emptySectionEnd  // the end of a section-like container
+)
+
+type emptySectionEvent struct {
+	kind     emptySectionKind
+	node     *nethtml.Node
+	level    int
+	linkOnly bool // a heading whose whole text is a link (a card title)
+	report   bool // a heading this rule judges
+	text     string
+}
+
+// emptySectionMedia are elements that are content by themselves.
+var emptySectionMedia = map[string]bool{
+	"img": true, "picture": true, "video": true, "audio": true, "iframe": true, "svg": true,
+	"canvas": true, "embed": true, "object": true, "input": true, "button": true, "select": true,
+	"textarea": true, "math": true, "meter": true, "progress": true, "output": true,
+}
+
+// emptySectionBoundaries end the sections of the headings inside them.
+var emptySectionBoundaries = map[string]bool{
+	"section": true, "article": true, "main": true, "aside": true, "nav": true, "header": true,
+	"footer": true, "blockquote": true, "details": true, "li": true, "td": true, "th": true,
+	"figure": true, "dialog": true, "form": true, "fieldset": true, "body": true, "dd": true,
+}
+
+// emptySectionHookClass marks containers that scripts fill.
+var emptySectionHookClass = regexp.MustCompile(`(?i)accordion|faq|tabs|toggle|lazy|widget`)
+
+// emptySectionInertClass marks empty layout helpers that are not hooks.
+var emptySectionInertClass = regexp.MustCompile(`(?i)spacer|divider|separator|clear|gap`)
+
+// emptySectionFAQHeading matches headings that announce a FAQ.
+var emptySectionFAQHeading = regexp.MustCompile(`(?i)\bfaqs?\b|frequently asked questions|häufig gestellte fragen|häufige fragen|preguntas frecuentes|questions fréquentes|foire aux questions|perguntas frequentes|domande frequenti|veelgestelde vragen|vanliga frågor`)
+
+func emptySectionPage(p *PagePass) error {
+	main := p.Main()
+	var w emptySectionWalker
+	w.walk(main, dom.StateOf(main))
+	if emptySectionBoundaries[main.Data] || main.Data == "div" {
+		w.events = append(w.events, emptySectionEvent{kind: emptySectionEnd, node: main})
+	}
+	var faqHeading *nethtml.Node
+	for i, ev := range w.events {
+		if ev.kind != emptySectionHeading {
+			continue
+		}
+		if faqHeading == nil && ev.text != "" && !ev.linkOnly && emptySectionFAQHeading.MatchString(ev.text) {
+			faqHeading = ev.node
+		}
+		if !ev.report {
+			continue
+		}
+		content, hooks, ended := emptySectionScan(w.events, i)
+		if content || emptySectionCaption(ev.node) {
+			continue
+		}
+		where := "before the next heading"
+		if ended {
+			where = "before the end of its section"
+		}
+		if hooks {
+			p.Report(Issue{Node: ev.node, Severity: Info, Message: fmt.Sprintf(
+				"heading %q (h%d) has no content %s, only an empty container: content probably injected by JavaScript",
+				ev.text, ev.level, where)})
+			continue
+		}
+		p.Report(Issue{Node: ev.node, Message: fmt.Sprintf("heading %q (h%d) has no content %s", ev.text, ev.level, where)})
+	}
+	if faqHeading != nil {
+		emptySectionFAQ(p, faqHeading)
+	}
+	return nil
+}
+
+// emptySectionScan looks at what follows heading i: whether content comes
+// before its section ends, whether a script hook does, and whether the
+// section ended with its container rather than at another heading.
+func emptySectionScan(events []emptySectionEvent, i int) (content, hooks, ended bool) {
+	h := events[i]
+	for _, ev := range events[i+1:] {
+		switch ev.kind {
+		case emptySectionHeading:
+			if ev.level <= h.level {
+				return false, hooks, false
+			}
+			if ev.linkOnly {
+				return true, hooks, false
+			}
+		case emptySectionContent:
+			return true, hooks, false
+		case emptySectionHook:
+			hooks = true
+		case emptySectionEnd:
+			if dom.Contains(ev.node, h.node) {
+				return false, hooks, true
+			}
+		}
+	}
+	return false, hooks, true
+}
+
+type emptySectionWalker struct {
+	events []emptySectionEvent
+}
+
+// walk emits the events of n's children and reports whether they hold
+// content and headings.
+func (w *emptySectionWalker) walk(n *nethtml.Node, state dom.State) (content, heading bool) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case nethtml.TextNode:
+			if state <= dom.Collapsed && strings.TrimSpace(ch.Data) != "" {
+				w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: n})
+				content = true
+			}
+			continue
+		case nethtml.ElementNode:
+		default:
+			continue
+		}
+		switch ch.Data {
+		case "style", "head", "link", "meta":
+			continue
+		case "script", "template", "noscript":
+			if ch.Data != "script" || emptySectionRunnable(ch) {
+				w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
+			}
+			continue
+		}
+		own := max(state, dom.OwnState(ch))
+		if own == dom.Hidden {
+			w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
+			continue
+		}
+		if level := emptySectionLevel(ch); level > 0 && emptySectionInBox(ch) {
+			// A "Note" or "Warning" title inside an admonition box is part of
+			// the box, which is content of the section around it.
+			w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: ch})
+			content = true
+			continue
+		} else if level > 0 {
+			w.events = append(w.events, w.heading(ch, level, own))
+			heading = true
+			continue
+		}
+		if own <= dom.Collapsed && (emptySectionMedia[ch.Data] || emptySectionIcon(ch)) {
+			w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: ch})
+			content = true
+			continue
+		}
+		c, h := w.walk(ch, own)
+		content, heading = content || c, heading || h
+		if !c && !h && emptySectionIsHook(ch) {
+			w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
+		}
+		if emptySectionBoundary(ch) {
+			w.events = append(w.events, emptySectionEvent{kind: emptySectionEnd, node: ch})
+		}
+	}
+	return content, heading
+}
+
+func (w *emptySectionWalker) heading(n *nethtml.Node, level int, state dom.State) emptySectionEvent {
+	// Drop the permalink sign documentation generators append ("Title¶").
+	text := strings.TrimRight(dom.Text(n, dom.TextOptions{MaxState: dom.Collapsed}), " ¶#§🔗")
+	ev := emptySectionEvent{kind: emptySectionHeading, node: n, level: level, text: text}
+	ev.linkOnly = emptySectionLinkOnly(n)
+	ev.report = text != "" && !ev.linkOnly && state <= dom.Collapsed && !dom.InChrome(n) && !emptySectionModuleStub(n)
+	return ev
+}
+
+// emptySectionModuleStub: Sphinx renders a documented module as a section
+// with the id "module-NAME"; a module with no prose still gets its heading
+// ("distutils.command.bdist — Build a binary installer"), which names the
+// module and its synopsis for the module index: the heading is the entry.
+func emptySectionModuleStub(h *nethtml.Node) bool {
+	p := h.Parent
+	return p != nil && p.Data == "section" && strings.HasPrefix(dom.AttrOr(p, "id"), "module-")
+}
+
+// emptySectionLevel is the level of a heading element, or 0.
+func emptySectionLevel(n *nethtml.Node) int {
+	if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+		return int(n.Data[1] - '0')
+	}
+	if strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "role")), "heading") {
+		if l, err := strconv.Atoi(strings.TrimSpace(dom.AttrOr(n, "aria-level"))); err == nil && l >= 1 {
+			return min(l, 6)
+		}
+		return 2
+	}
+	return 0
+}
+
+// emptySectionLinkOnly reports whether a heading's whole text is a link:
+// a card title, whose content is the page it links to.
+func emptySectionLinkOnly(h *nethtml.Node) bool {
+	if dom.Closest(h.Parent, func(a *nethtml.Node) bool { return a.Data == "a" && dom.AttrOr(a, "href") != "" }) != nil {
+		return true
+	}
+	hasLink := false
+	var outside strings.Builder
+	var visit func(n *nethtml.Node)
+	visit = func(n *nethtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == nethtml.TextNode:
+				outside.WriteString(c.Data)
+			case c.Type == nethtml.ElementNode && c.Data == "a":
+				if dom.Text(c, dom.TextOptions{MaxState: dom.Collapsed}) != "" {
+					hasLink = true
+				}
+			case c.Type == nethtml.ElementNode && dom.OwnState(c) < dom.ATOnly:
+				visit(c)
+			}
+		}
+	}
+	visit(h)
+	return hasLink && strings.TrimFunc(outside.String(), func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' || strings.ContainsRune("¶#§:|-–—", r)
+	}) == ""
+}
+
+// emptySectionIcon: an <i> or <span> icon font glyph, which has no text.
+func emptySectionIcon(n *nethtml.Node) bool {
+	if n.Data != "i" && n.Data != "span" {
+		return false
+	}
+	for _, c := range dom.Classes(n) {
+		if strings.HasPrefix(c, "fa-") || c == "fa" || c == "fas" || c == "far" || c == "fab" ||
+			strings.Contains(c, "icon") || strings.HasPrefix(c, "dashicons") || strings.HasPrefix(c, "bi-") {
+			return true
+		}
+	}
+	return false
+}
+
+// emptySectionRunnable: a script that runs (not JSON-LD or another data block).
+func emptySectionRunnable(n *nethtml.Node) bool {
+	t := strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "type")))
+	return t == "" || t == "module" || strings.Contains(t, "javascript") || strings.Contains(t, "ecmascript")
+}
+
+// emptySectionBoxClass marks admonition boxes (DocBook's div.note, callouts).
+var emptySectionBoxClass = regexp.MustCompile(`^(?:note|warning|tip|caution|important|admonition|callout|alert|notice|hint|attention|danger|error|seealso)$`)
+
+// emptySectionInBox reports whether heading h is the title of an admonition
+// box: its parent (or the parent's parent) carries an admonition class.
+func emptySectionInBox(h *nethtml.Node) bool {
+	n := h.Parent
+	for i := 0; i < 2 && n != nil && n.Type == nethtml.ElementNode; i++ {
+		for _, c := range dom.Classes(n) {
+			if emptySectionBoxClass.MatchString(c) {
+				return true
+			}
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// emptySectionIsHook: an empty container that a script probably fills. An
+// empty <a id> or <span id> is a link target, not a hook.
+func emptySectionIsHook(n *nethtml.Node) bool {
+	class := dom.AttrOr(n, "class")
+	if (n.Data == "a" || n.Data == "span") && !emptySectionHookClass.MatchString(class) {
+		return false
+	}
+	if emptySectionInertClass.MatchString(class) {
+		return false
+	}
+	if dom.AttrOr(n, "id") != "" || emptySectionHookClass.MatchString(class) {
+		return true
+	}
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "data-") {
+			return true
+		}
+	}
+	return false
+}
+
+// emptySectionBoundary: a container whose end ends the sections inside it.
+// Page builders wrap rows in <section>, with a heading in one row and its
+// content in the next, so their sections are not boundaries.
+func emptySectionBoundary(n *nethtml.Node) bool {
+	if !emptySectionBoundaries[n.Data] {
+		return false
+	}
+	if n.Data == "section" {
+		for _, c := range dom.Classes(n) {
+			for _, pre := range []string{"elementor", "et_pb", "fusion", "vc_", "wp-block", "e-con", "av_", "x-section", "fl-"} {
+				if strings.HasPrefix(c, pre) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// emptySectionCaption reports whether the heading follows an image or icon
+// in its own small container: a tile whose heading captions the picture.
+func emptySectionCaption(h *nethtml.Node) bool {
+	n := h
+	for depth := 0; depth < 3 && n != nil && n.Parent != nil; depth++ {
+		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type != nethtml.ElementNode || dom.OwnState(s) == dom.Hidden {
+				continue
+			}
+			if emptySectionMedia[s.Data] || emptySectionIcon(s) ||
+				dom.Find(s, func(c *nethtml.Node) bool { return emptySectionMedia[c.Data] || emptySectionIcon(c) }) != nil {
+				return true
+			}
+		}
+		n = n.Parent
+		if emptySectionBoundary(n) || n.Data == "main" || n.Data == "body" {
+			break
+		}
+	}
+	return false
+}
+
+// emptySectionFAQ reports FAQPage questions in JSON-LD that are not in the
+// page's visible text, on the page's FAQ heading.
+func emptySectionFAQ(p *PagePass, heading *nethtml.Node) {
+	var questions []string
+	for _, s := range dom.Elements(p.Root(), func(n *nethtml.Node) bool {
+		return n.Data == "script" && strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "type")), "application/ld+json")
+	}) {
+		var raw strings.Builder
+		for c := s.FirstChild; c != nil; c = c.NextSibling {
+			raw.WriteString(c.Data)
+		}
+		var v any
+		if json.Unmarshal([]byte(raw.String()), &v) != nil {
+			continue
+		}
+		questions = append(questions, emptySectionFAQQuestions(v, false)...)
+	}
+	if len(questions) == 0 {
+		return
+	}
+	body := dom.Find(p.Root(), func(n *nethtml.Node) bool { return n.Data == "body" })
+	if body == nil {
+		return
+	}
+	visible := emptySectionFold(dom.VisibleText(body))
+	var missing []string
+	for _, q := range questions {
+		if !strings.Contains(visible, emptySectionFold(q)) {
+			missing = append(missing, q)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	p.Report(Issue{Node: heading, Message: fmt.Sprintf(
+		"structured FAQ not visible: %d of %d questions in the FAQPage JSON-LD are not in the page's text (first: %q)",
+		len(missing), len(questions), missing[0])})
+}
+
+func emptySectionFold(s string) string {
+	return strings.ToLower(dom.FoldSpace(html.UnescapeString(s)))
+}
+
+// emptySectionFAQQuestions collects the names of the Questions of every
+// FAQPage in a JSON-LD value (top level, arrays and @graph).
+func emptySectionFAQQuestions(v any, inFAQ bool) []string {
+	var out []string
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			out = append(out, emptySectionFAQQuestions(e, inFAQ)...)
+		}
+	case map[string]any:
+		types := emptySectionTypes(t["@type"])
+		if inFAQ && types["Question"] {
+			if name, ok := t["name"].(string); ok && strings.TrimSpace(name) != "" {
+				out = append(out, strings.TrimSpace(name))
+			}
+			return out
+		}
+		if types["FAQPage"] {
+			return append(out, emptySectionFAQQuestions(t["mainEntity"], true)...)
+		}
+		if g, ok := t["@graph"]; ok {
+			out = append(out, emptySectionFAQQuestions(g, false)...)
+		}
+	}
+	return out
+}
+
+func emptySectionTypes(v any) map[string]bool {
+	out := map[string]bool{}
+	switch t := v.(type) {
+	case string:
+		out[t] = true
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
