@@ -1,0 +1,243 @@
+package checks
+
+import (
+	"net/url"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"weak"
+
+	"github.com/pagelint/pagelint/dom"
+	"github.com/pagelint/pagelint/page"
+	"golang.org/x/net/html"
+)
+
+// seoHead is what the page SEO rules (title-*, meta-description-*, h1-*,
+// html-lang, image-alt, open-graph) read from one document. It is gathered
+// in one walk of the document and shared by those rules (see seoHeadOf), so
+// adding them costs one pass over the page, not nine.
+type seoHead struct {
+	html        *html.Node   // the <html> element
+	head        *html.Node   // the <head> element
+	titles      []*html.Node // HTML <title> elements (not SVG titles), in order
+	descs       []*html.Node // <meta name="description">, in order
+	og          []*html.Node // <meta property="og:…"> (or name="og:…"), in order
+	canonical   *html.Node   // first <link rel="canonical"> in head
+	robotsNoidx bool         // a robots or googlebot meta says noindex or none
+	refresh     bool         // a meta refresh that sends the reader elsewhere
+	h1s         []*html.Node // <h1> and [role=heading][aria-level=1], in order
+	imgs        []*html.Node // HTML <img> elements, in order
+	fragment    bool         // no <html>, <head>, <body> or <title> in the source: a partial, not a page
+}
+
+// seoHeadCache holds the seoHead of pages whose rules are running, keyed by
+// a weak pointer to the page: an entry goes when its page is collected, so
+// the cache never keeps a document alive.
+var seoHeadCache sync.Map // weak.Pointer[page.Page] -> *seoHead
+
+// seoHeadOf returns the seoHead of the page of p, gathering it on first use.
+func seoHeadOf(p *PagePass) *seoHead {
+	key := weak.Make(p.Page)
+	if v, ok := seoHeadCache.Load(key); ok {
+		return v.(*seoHead)
+	}
+	h := seoHeadRead(p.Page)
+	if v, loaded := seoHeadCache.LoadOrStore(key, h); loaded {
+		return v.(*seoHead)
+	}
+	runtime.AddCleanup(p.Page, func(k weak.Pointer[page.Page]) { seoHeadCache.Delete(k) }, key)
+	return h
+}
+
+// seoHeadDocRe finds the tags that a whole document starts with. Without any
+// of them, and without a title, the file is a partial (an include, a fragment
+// loaded by script, a server's directory listing), not a page.
+var seoHeadDocRe = regexp.MustCompile(`(?i)<(?:html|head|body)[\s>/]`)
+
+// seoHeadRead walks the document once.
+func seoHeadRead(pg *page.Page) *seoHead {
+	h := &seoHead{}
+	dom.Walk(pg.Root(), func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if n.Namespace != "" { // SVG and MathML: their <title> names a drawing
+			return false
+		}
+		switch n.Data {
+		case "template":
+			return false
+		case "html":
+			if h.html == nil {
+				h.html = n
+			}
+		case "head":
+			if h.head == nil {
+				h.head = n
+			}
+		case "title":
+			h.titles = append(h.titles, n)
+		case "meta":
+			h.readMeta(n)
+		case "link":
+			if h.canonical == nil && dom.HasToken(n, "rel", "canonical") && seoHeadInHead(n) {
+				h.canonical = n
+			}
+		case "h1":
+			h.h1s = append(h.h1s, n)
+		case "img":
+			h.imgs = append(h.imgs, n)
+		default:
+			if strings.EqualFold(dom.AttrOr(n, "role"), "heading") && strings.TrimSpace(dom.AttrOr(n, "aria-level")) == "1" {
+				h.h1s = append(h.h1s, n)
+			}
+		}
+		return true
+	})
+	h.fragment = len(h.titles) == 0 && !seoHeadDocRe.Match(pg.Raw)
+	return h
+}
+
+func (h *seoHead) readMeta(n *html.Node) {
+	name := strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name")))
+	prop := strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "property")))
+	switch {
+	case name == "description":
+		h.descs = append(h.descs, n)
+	case name == "robots" || name == "googlebot":
+		for _, tok := range strings.FieldsFunc(strings.ToLower(dom.AttrOr(n, "content")), func(r rune) bool { return r == ',' || r == ' ' }) {
+			if tok == "noindex" || tok == "none" {
+				h.robotsNoidx = true
+			}
+		}
+	case strings.HasPrefix(prop, "og:") || strings.HasPrefix(name, "og:"):
+		h.og = append(h.og, n)
+	case strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "http-equiv")), "refresh"):
+		if page.RefreshTarget(dom.AttrOr(n, "content")) != "" {
+			h.refresh = true
+		}
+	}
+}
+
+// seoHeadInHead reports whether n sits in <head>.
+func seoHeadInHead(n *html.Node) bool {
+	return dom.Closest(n, func(a *html.Node) bool { return a.Data == "head" }) != nil
+}
+
+// content reports whether the page is one that title and heading findings
+// make sense on: read with status 200, a whole document, and not a redirect
+// stub (a meta refresh to another page).
+func (h *seoHead) content(p *PagePass) bool {
+	return (p.Page.Status == 0 || p.Page.Status == 200) && !h.fragment && !h.refresh
+}
+
+// noindex reports whether the page asks search engines not to index it, by a
+// robots meta or an X-Robots-Tag header: its snippet never shows.
+func (h *seoHead) noindex(p *PagePass) bool {
+	if h.robotsNoidx {
+		return true
+	}
+	for _, v := range p.Page.Header.Values("X-Robots-Tag") {
+		for _, tok := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ',' || r == ' ' || r == ':' }) {
+			if tok == "noindex" || tok == "none" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleText is the text of the first title, whitespace folded.
+func (h *seoHead) titleText() string {
+	if len(h.titles) == 0 {
+		return ""
+	}
+	return dom.FoldSpace(dom.Text(h.titles[0], dom.TextOptions{MaxState: dom.Hidden}))
+}
+
+// seoHeadContent is the content attribute of a meta, whitespace folded.
+func seoHeadContent(n *html.Node) string { return dom.FoldSpace(dom.AttrOr(n, "content")) }
+
+// seoHeadFacts records the page's description and language for the site
+// rules, unless another rule already did. Every rule of the group calls it,
+// so the facts are there whichever of them runs.
+func seoHeadFacts(p *PagePass, h *seoHead) {
+	f := &p.Summary.Facts
+	if f.Description == "" && len(h.descs) > 0 {
+		f.Description = seoHeadContent(h.descs[0])
+	}
+	if f.Lang == "" && h.html != nil {
+		f.Lang = strings.TrimSpace(dom.AttrOr(h.html, "lang"))
+	}
+}
+
+// seoHeadResolve resolves ref against the page URL (and its <base href>),
+// returning nil when ref does not parse.
+func seoHeadResolve(p *PagePass, h *seoHead, ref string) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return nil
+	}
+	base := p.Page.URL
+	if h.head != nil {
+		if b := dom.Find(h.head, func(n *html.Node) bool { return n.Data == "base" && dom.AttrOr(n, "href") != "" }); b != nil {
+			if bu, err := url.Parse(strings.TrimSpace(dom.AttrOr(b, "href"))); err == nil && base != nil {
+				base = base.ResolveReference(bu)
+			}
+		}
+	}
+	if base == nil {
+		return u
+	}
+	return base.ResolveReference(u)
+}
+
+// seoHeadLine is where a finding about the whole document goes: the <head>
+// tag when the source has one, else line 1.
+func seoHeadLine(p *PagePass, h *seoHead) Issue {
+	if h.head != nil {
+		if l := p.Page.Line(h.head); l > 0 {
+			return Issue{Line: l, Evidence: page.OpeningTag(h.head)}
+		}
+	}
+	return Issue{Line: 1}
+}
+
+// seoHeadName approximates the accessible name of n: aria-label, else its
+// text including screen-reader-only text, else the alt of images, the label
+// of icons and the title of SVGs inside it, else its title attribute. Hidden
+// parts give no name. aria-labelledby is trusted to name it.
+func seoHeadName(n *html.Node) string {
+	if v := dom.FoldSpace(dom.AttrOr(n, "aria-label")); v != "" {
+		return v
+	}
+	if v := strings.TrimSpace(dom.AttrOr(n, "aria-labelledby")); v != "" {
+		return "#" + v
+	}
+	if t := dom.Text(n, dom.TextOptions{MaxState: dom.ATOnly, Limit: 200}); t != "" {
+		return t
+	}
+	var name string
+	dom.Walk(n, func(c *html.Node) bool {
+		if name != "" || c.Type != html.ElementNode {
+			return name == ""
+		}
+		if c != n && dom.OwnState(c) == dom.Hidden {
+			return false
+		}
+		switch {
+		case c != n && dom.FoldSpace(dom.AttrOr(c, "aria-label")) != "":
+			name = dom.FoldSpace(dom.AttrOr(c, "aria-label"))
+		case c.Data == "img" || c.Data == "area" || (c.Data == "input" && strings.EqualFold(dom.AttrOr(c, "type"), "image")):
+			name = dom.FoldSpace(dom.AttrOr(c, "alt"))
+		case c.Data == "title" && c.Namespace == "svg":
+			name = dom.FoldSpace(dom.Text(c, dom.TextOptions{MaxState: dom.Hidden}))
+		}
+		return name == ""
+	})
+	if name == "" {
+		name = dom.FoldSpace(dom.AttrOr(n, "title"))
+	}
+	return name
+}
