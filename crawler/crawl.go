@@ -454,7 +454,7 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 			read := c.visited[pageKey(l.URL)] && pageKey(l.URL) == target
 			c.mu.Unlock()
 			if !read { // a page already read has its outcome recorded
-				c.links.check(target)
+				c.links.checkLink(l) // out of scope or beyond a limit: a GET keeps its ids
 			}
 			continue
 		}

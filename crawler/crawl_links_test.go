@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/pagelint/pagelint/page"
 )
 
 func TestCrawlRetriesSitePages(t *testing.T) {
@@ -181,5 +183,29 @@ func TestCrawlClassifiesLinks(t *testing.T) {
 	}
 	if _, ok := s.Fetch(ext.URL + "/skip/me"); ok || ext.total("/skip/me") != 0 {
 		t.Error("--exclude did not skip /skip/me")
+	}
+}
+
+func TestCrawlTLS(t *testing.T) {
+	site := newHostServer(t, true, map[string]http.HandlerFunc{
+		"/":       htmlPage(`<a href="/a.html">a</a> <a href="/out/#part">out of scope</a> <a href="/out/#nowhere">again</a>`),
+		"/a.html": htmlPage(`<p>a</p>`),
+		"/out/":   htmlPage(`<h2 id="part">Part</h2>`),
+	})
+	c, _, err := NewCrawler(CrawlOptions{Start: site.URL + "/", Timeout: 5 * time.Second, MaxDepth: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Run(t.Context(), func(*page.Page) {}); err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Errorf("untrusted certificate: err = %v", err)
+	}
+	_, read, s := crawl(t, CrawlOptions{Start: site.URL + "/", Scope: "/a", Links: LinkOptions{Insecure: true}})
+	if !slices.Equal(read, []string{"/", "/a.html"}) {
+		t.Errorf("--insecure: read %v", read)
+	}
+	if f, _ := s.Fetch(site.URL + "/out/"); f.Target == nil || f.Method != http.MethodGet {
+		t.Errorf("an out-of-scope page link was not read for its ids: %+v", f)
+	} else if _, ok := f.Target.IDs["part"]; !ok {
+		t.Errorf("ids of /out/: %v", f.Target.IDs)
 	}
 }
