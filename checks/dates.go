@@ -9,11 +9,22 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pagelint/pagelint/dom"
+	"golang.org/x/net/html"
 )
 
-// This file finds calendar dates in rendered text. It is deliberately
-// self-contained (text in, matches out) so a later shared date parser can
-// replace it without touching the rules that call it.
+// This file is the shared date parser of the date rules (issue 4 item 4):
+// it finds calendar dates in rendered text and reads single date values.
+// Forms: ISO 8601 dates and date-times, "June 27, 2025", "June 27th, 2025",
+// "Sept. 3, 2025", "27 June 2025", month names in en, de, fr, es, pt, it
+// and nl, CJK "2025年6月27日", and numeric dates whose order follows the page
+// language (parseDates). Two-digit years are never dates.
+//
+// Entry points: findDates and findMonthYears (text in, matches out, no
+// language), parseDates (findDates with numeric dates settled by <html
+// lang>), parseDate (one value: a datetime attribute, a JSON-LD date), and
+// dateSettle (a verdict that holds under both readings of an ambiguous date).
 
 // A dateMatch is one date found in a text.
 type dateMatch struct {
@@ -29,6 +40,12 @@ type dateMatch struct {
 	// NoDay marks a month-year match from findMonthYears ("March 2025");
 	// Day is then 1.
 	NoDay bool
+	// ISO marks a date written in ISO 8601 (2025-06-27). Clock is set when it
+	// also carries a time of day (2025-06-27T04:50:55-08:00); At is then that
+	// instant, and Zoned says whether the text gave its offset (else At is
+	// read as UTC).
+	ISO, Clock, Zoned bool
+	At                time.Time
 }
 
 // Time returns the date at midnight UTC.
@@ -93,6 +110,7 @@ type dateForm struct {
 	re    *regexp.Regexp
 	parse func(m []string) (y int, mo time.Month, d int, ambiguous bool, ok bool)
 	named bool // starts with a month name (letter boundary rules differ)
+	iso   bool // ISO 8601: read the time of day too
 }
 
 var dateForms = func() []dateForm {
@@ -100,7 +118,8 @@ var dateForms = func() []dateForm {
 	ord := `(?:st|nd|rd|th|er|º|°)?`
 	return []dateForm{
 		{ // ISO 8601 date or date-time: 2025-06-27, 2025-06-27T04:50:55-08:00
-			re: regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`),
+			re:  regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`),
+			iso: true,
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				return dateAtoi(m[1]), time.Month(dateAtoi(m[2])), dateAtoi(m[3]), false, true
 			},
@@ -188,7 +207,11 @@ func matchForms(text string, forms []dateForm) []dateMatch {
 			if amb && !dateValid(y, time.Month(d), int(mo)) {
 				amb = false
 			}
-			out = append(out, dateMatch{Start: start, End: end, Text: text[start:end], Year: y, Month: mo, Day: d, Ambiguous: amb})
+			dm := dateMatch{Start: start, End: end, Text: text[start:end], Year: y, Month: mo, Day: d, Ambiguous: amb, ISO: f.iso}
+			if f.iso {
+				dm.At, dm.Clock, dm.Zoned = dateISOInstant(dm.Text)
+			}
+			out = append(out, dm)
 		}
 	}
 	slices.SortFunc(out, func(a, b dateMatch) int {
@@ -296,4 +319,149 @@ func dateValid(y int, m time.Month, d int) bool {
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return t.Month() == m && t.Day() == d
+}
+
+// dateISOInstant reads the time of day of an ISO 8601 date-time. For a
+// plain date it returns midnight UTC and clock false.
+func dateISOInstant(s string) (at time.Time, clock, zoned bool) {
+	if len(s) <= len("2006-01-02") {
+		t, _ := time.Parse(time.DateOnly, s)
+		return t, false, false
+	}
+	s = s[:10] + "T" + s[11:]
+	// A numeric offset without a colon (-0800) becomes -08:00.
+	if n := len(s); n > 5 && (s[n-5] == '+' || s[n-5] == '-') && !strings.Contains(s[n-5:], ":") && strings.Count(s[10:], ":") >= 1 {
+		s = s[:n-2] + ":" + s[n-2:]
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04Z07:00"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true, true
+		}
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true, false
+		}
+	}
+	t, _ := time.Parse(time.DateOnly, s[:10])
+	return t, false, false
+}
+
+// A dateOrder is how a language writes numeric dates such as 03/04/2025.
+type dateOrder int
+
+const (
+	dateOrderUnknown    dateOrder = iota // no language, or one used with both orders ("en")
+	dateOrderMonthFirst                  // en-US: 03/04/2025 is March 4
+	dateOrderDayFirst                    // everywhere else: 03/04/2025 is 3 April
+)
+
+// dateOrderOf returns the numeric date order of a BCP 47 language tag, as
+// found in <html lang>. American English (and the few English variants
+// that follow it) writes month first; a bare "en" says nothing, since
+// sites in every English-speaking country use it; every other language
+// writes day first.
+func dateOrderOf(lang string) dateOrder {
+	l := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	base, region, _ := strings.Cut(l, "-")
+	region, _, _ = strings.Cut(region, "-")
+	switch {
+	case base == "":
+		return dateOrderUnknown
+	case base == "en" && region == "":
+		return dateOrderUnknown
+	case base == "en" && (region == "us" || region == "ph" || region == "um" || region == "as" || region == "gu"):
+		return dateOrderMonthFirst
+	}
+	return dateOrderDayFirst
+}
+
+// settle resolves an ambiguous numeric date by the language's order; it
+// stays ambiguous when the order is unknown.
+func (d dateMatch) settle(order dateOrder) dateMatch {
+	if !d.Ambiguous {
+		return d
+	}
+	switch order {
+	case dateOrderMonthFirst:
+		d.Ambiguous = false
+	case dateOrderDayFirst:
+		d.Month, d.Day = time.Month(d.Day), int(d.Month)
+		d.Ambiguous = false
+	}
+	return d
+}
+
+// parseDates returns the dates written in text, like findDates, with the
+// numeric ones whose order is ambiguous settled by the page language lang
+// (the <html lang> value). Those it cannot settle keep Ambiguous set: use
+// them through dateSettle.
+func parseDates(text, lang string) []dateMatch {
+	ds := findDates(text)
+	order := dateOrderOf(lang)
+	for i := range ds {
+		ds[i] = ds[i].settle(order)
+	}
+	return ds
+}
+
+// parseDate reads a single date value (a datetime attribute, a JSON-LD
+// date, a label's value): text, give or take surrounding spaces and
+// punctuation, must be exactly one date. Month-year values ("March 2025")
+// are accepted with NoDay set.
+func parseDate(text, lang string) (dateMatch, bool) {
+	trimmed := strings.TrimFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || (unicode.IsPunct(r) && r != '(' && r != ')')
+	})
+	if trimmed == "" {
+		return dateMatch{}, false
+	}
+	if ds := parseDates(trimmed, lang); len(ds) == 1 && ds[0].Start == 0 && ds[0].End == len(trimmed) {
+		return ds[0], true
+	}
+	if ms := findMonthYears(trimmed); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(trimmed) {
+		return ms[0], true
+	}
+	return dateMatch{}, false
+}
+
+// dateSettle applies judge to a date and returns its verdict. For a date
+// still ambiguous after parseDates it judges both readings and returns the
+// verdict only when they agree: "03/04/2019" is more than two years old
+// either way, "03/04/2026" may not be.
+func dateSettle[T comparable](d dateMatch, judge func(time.Time) T) (T, bool) {
+	v := judge(d.Time())
+	if !d.Ambiguous {
+		return v, true
+	}
+	if judge(d.DayFirst()) != v {
+		var zero T
+		return zero, false
+	}
+	return v, true
+}
+
+// pageLang returns the language of a document: the lang attribute of its
+// <html> element ("" when absent).
+func pageLang(root *html.Node) string {
+	if root == nil {
+		return ""
+	}
+	htmlEl := root
+	if root.Type == html.DocumentNode {
+		htmlEl = nil
+		for c := root.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == "html" {
+				htmlEl = c
+				break
+			}
+		}
+	}
+	if htmlEl == nil || htmlEl.Data != "html" {
+		return ""
+	}
+	if l, ok := dom.Attr(htmlEl, "lang"); ok {
+		return l
+	}
+	return dom.AttrOr(htmlEl, "xml:lang")
 }
