@@ -1,0 +1,192 @@
+package checks
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/pagelint/pagelint/dom"
+	"github.com/pagelint/pagelint/page"
+	"golang.org/x/net/html"
+)
+
+// Shared reading of the <link> and robots <meta> elements that
+// canonical-invalid, noindex and hreflang-invalid judge. Each of those rules
+// walks the document once with headLinkCollect; all three record the same
+// page facts (canonical, noindex, hreflang alternates) so that the site rules
+// reading them work whichever of the three is enabled.
+
+// A headLinkTag is one <link rel=canonical> or <link rel=alternate hreflang>.
+type headLinkTag struct {
+	node    *html.Node
+	raw     string // href as written, spaces trimmed
+	hasHref bool
+	inHead  bool   // Google reads these only inside <head>
+	lang    string // hreflang, spaces trimmed
+}
+
+// headLinkScan is what one walk of a document finds.
+type headLinkScan struct {
+	canonicals []headLinkTag
+	alternates []headLinkTag // rel=alternate with a hreflang attribute
+	robots     []*html.Node  // <meta name=robots|googlebot>
+	base       *url.URL      // the document base: <base href> or the page URL
+}
+
+// headLinkCollect walks the document once. Content of <template> and of
+// foreign (SVG, MathML) elements is skipped: a browser never applies it.
+func headLinkCollect(p *PagePass) *headLinkScan {
+	s := &headLinkScan{base: p.Page.URL}
+	baseSeen := false
+	dom.Walk(p.Root(), func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		if n.Namespace != "" || n.Data == "template" {
+			return false
+		}
+		switch n.Data {
+		case "base":
+			if href, ok := dom.Attr(n, "href"); ok && !baseSeen && p.Page.URL != nil {
+				baseSeen = true
+				if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
+					s.base = p.Page.URL.ResolveReference(u)
+				}
+			}
+		case "link":
+			href, ok := dom.Attr(n, "href")
+			tag := headLinkTag{node: n, raw: strings.TrimSpace(href), hasHref: ok, inHead: headLinkInHead(n)}
+			if dom.HasToken(n, "rel", "canonical") {
+				s.canonicals = append(s.canonicals, tag)
+			}
+			if lang, ok := dom.Attr(n, "hreflang"); ok && dom.HasToken(n, "rel", "alternate") {
+				tag.lang = strings.TrimSpace(lang)
+				s.alternates = append(s.alternates, tag)
+			}
+		case "meta":
+			switch strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name"))) {
+			case "robots", "googlebot":
+				s.robots = append(s.robots, n)
+			}
+		}
+		return true
+	})
+	return s
+}
+
+func headLinkInHead(n *html.Node) bool {
+	return dom.Closest(n, func(a *html.Node) bool { return a.Data == "head" }) != nil
+}
+
+// resolve returns the absolute URL of a link, or nil when it is unparsable.
+func (s *headLinkScan) resolve(raw string) *url.URL {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	if s.base == nil {
+		return u
+	}
+	return s.base.ResolveReference(u)
+}
+
+// canonical returns the first canonical in <head> that names an http(s)
+// page, normalized, or "". A file: canonical (an offline documentation
+// build, as Debian's Python docs have) names no page on the web.
+func (s *headLinkScan) canonical() string {
+	for _, c := range s.canonicals {
+		if !c.inHead || c.raw == "" {
+			continue
+		}
+		if u := s.resolve(c.raw); page.Fetchable(u) {
+			return page.Normalize(u)
+		}
+	}
+	return ""
+}
+
+// record stores the facts the site rules compare on the page's summary.
+func (s *headLinkScan) record(p *PagePass) {
+	f := &p.Summary.Facts
+	f.Canonical = s.canonical()
+	f.Noindex = false
+	for _, m := range s.robots {
+		if headLinkRobotsTokens(dom.AttrOr(m, "content")).noindex() {
+			f.Noindex = true
+		}
+	}
+	for _, v := range headLinkHeaderRobots(p.Page.Header) {
+		if headLinkRobotsTokens(v).noindex() {
+			f.Noindex = true
+		}
+	}
+	f.Alternates = f.Alternates[:0]
+	for _, a := range s.alternates {
+		if !a.inHead {
+			continue
+		}
+		alt := page.Alternate{Lang: a.lang, Line: p.Page.Line(a.node), Evidence: page.Evidence(a.node)}
+		if u := s.resolve(a.raw); a.raw != "" && page.Fetchable(u) {
+			alt.URL = page.Normalize(u)
+		}
+		f.Alternates = append(f.Alternates, alt)
+	}
+}
+
+// headLinkRobots is the set of directives of one robots meta or header value.
+type headLinkRobots map[string]bool
+
+// headLinkRobotsTokens splits a robots directive list ("noindex, follow",
+// "max-snippet:50, none") into its lowercased directive names.
+func headLinkRobotsTokens(content string) headLinkRobots {
+	set := headLinkRobots{}
+	for _, tok := range strings.FieldsFunc(strings.ToLower(content), func(r rune) bool { return r == ',' || r == ';' }) {
+		tok = strings.TrimSpace(tok)
+		if i := strings.IndexByte(tok, ':'); i >= 0 {
+			tok = strings.TrimSpace(tok[:i])
+		}
+		for _, t := range strings.Fields(tok) { // "noindex nofollow" without commas
+			set[t] = true
+		}
+	}
+	return set
+}
+
+func (r headLinkRobots) noindex() bool  { return r["noindex"] || r["none"] }
+func (r headLinkRobots) nofollow() bool { return r["nofollow"] || r["none"] }
+
+// headLinkDirectives are robots directives that take a value after a colon,
+// so that "max-snippet: 20" is not read as a user-agent prefix.
+var headLinkDirectives = map[string]bool{
+	"unavailable_after": true, "max-snippet": true, "max-image-preview": true, "max-video-preview": true,
+}
+
+// headLinkHeaderRobots returns the X-Robots-Tag values that apply to every
+// crawler or to Googlebot. A value may start with a user agent
+// ("otherbot: noindex"), which limits it to that crawler.
+func headLinkHeaderRobots(h http.Header) []string {
+	var out []string
+	for _, v := range h.Values("X-Robots-Tag") {
+		if i := strings.IndexByte(v, ':'); i > 0 {
+			agent := strings.ToLower(strings.TrimSpace(v[:i]))
+			if !headLinkDirectives[agent] && !strings.ContainsAny(agent, ", ") {
+				if agent != "googlebot" && agent != "robots" && agent != "*" {
+					continue
+				}
+				v = v[i+1:]
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// headLinkSchemeKnown reports whether the page's URL scheme is the one it is
+// served with: always in crawl mode, and in check mode only with a real
+// --base-url (without one, pages get a placeholder https://site.invalid/).
+func headLinkSchemeKnown(p *PagePass) bool {
+	return p.Site.Mode == page.ModeCrawl || p.Site.Absolute
+}
+
+// headLinkIsHome reports whether the page is the home page of the site.
+func headLinkIsHome(p *PagePass) bool { return p.Page.Path == "/" }

@@ -1,0 +1,155 @@
+package checks_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/checks/checktest"
+	"github.com/pagelint/pagelint/crawler"
+)
+
+// headLinkBaseURL is where headLinkRunHTTPS says the fixtures are served.
+const headLinkBaseURL = "https://www.example.com/"
+
+// headLinkWantRe reads both the plain wants of checktest and the
+// "want-https:" wants that only hold when the page is known to be https
+// (check mode with an https --base-url). checktest ignores the latter, so
+// every such fixture is also a near miss for the modes where the scheme is
+// unknown (check mode without --base-url) or http (crawl on loopback).
+var headLinkWantRe = regexp.MustCompile(`<!--\s*want(-https)?(\+\d+)?:\s*([a-z0-9-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*-->`)
+
+type headLinkWant struct {
+	file string
+	line int
+	rule string
+	re   *regexp.Regexp
+	met  bool
+}
+
+// headLinkRunHTTPS checks every fixture under dir in check mode with
+// --base-url https://www.example.com/ and compares the findings of rule
+// with the fixtures' want and want-https comments.
+func headLinkRunHTTPS(t *testing.T, dir string, rule *checks.Check) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() && !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		t.Run(name+"/https", func(t *testing.T) {
+			site := filepath.Join(dir, name)
+			if !e.IsDir() {
+				site = t.TempDir()
+				raw, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(site, name), raw, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := headLinkCheckHTTPS(t, site, rule)
+			wants := headLinkReadWants(t, site)
+			var problems []string
+			for _, f := range got {
+				if f.Rule != rule.ID {
+					continue
+				}
+				line := max(f.Line, 1)
+				i := slices.IndexFunc(wants, func(w *headLinkWant) bool {
+					return !w.met && w.rule == f.Rule && w.file == f.File && w.line == line && (w.re == nil || w.re.MatchString(f.Message))
+				})
+				if i < 0 {
+					problems = append(problems, fmt.Sprintf("%s:%d: unexpected %s (%s): %s", f.File, line, f.Rule, f.Severity, f.Message))
+					continue
+				}
+				wants[i].met = true
+			}
+			for _, w := range wants {
+				if !w.met && w.rule == rule.ID {
+					problems = append(problems, fmt.Sprintf("%s:%d: missing %s finding matching %v", w.file, w.line, w.rule, w.re))
+				}
+			}
+			for _, p := range problems {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+// headLinkCheckHTTPS runs rules over a folder as
+// `pagelint check --base-url https://www.example.com/` does.
+func headLinkCheckHTTPS(t *testing.T, dir string, rules ...*checks.Check) []checks.Finding {
+	t.Helper()
+	folder, site, err := crawler.NewFolder(crawler.FolderOptions{Paths: []string{dir}, BaseURL: headLinkBaseURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner := checks.NewRunner(site, rules, checktest.Now)
+	if _, err := folder.Run(context.Background(), runner.Page); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := runner.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func headLinkReadWants(t *testing.T, dir string) []*headLinkWant {
+	t.Helper()
+	var wants []*headLinkWant
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		for i, line := range strings.Split(string(raw), "\n") {
+			for _, m := range headLinkWantRe.FindAllStringSubmatch(line, -1) {
+				w := &headLinkWant{file: filepath.ToSlash(rel), line: i + 1, rule: m[3]}
+				if m[2] != "" {
+					off, _ := strconv.Atoi(m[2][1:])
+					w.line += off
+				}
+				if m[4] != "" {
+					w.re = regexp.MustCompile(strings.ReplaceAll(m[4], `\"`, `"`))
+				}
+				wants = append(wants, w)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wants
+}
+
+// headLinkSeverities runs rule over one fixture in check mode and returns
+// the severity of each finding by "file:line".
+func headLinkSeverities(t *testing.T, site string, rule *checks.Check) map[string]checks.Severity {
+	t.Helper()
+	out := map[string]checks.Severity{}
+	for _, f := range checktest.CheckFolder(t, site, rule) {
+		if f.Rule == rule.ID {
+			out[fmt.Sprintf("%s:%d", f.File, f.Line)] = f.Severity
+		}
+	}
+	return out
+}
