@@ -43,6 +43,9 @@ func linkMalformed(p *PagePass) error {
 		}
 		what := l.Node.Data + " " + l.Attr
 		if l.Err != nil {
+			if browsersAccept(l.Err) {
+				continue
+			}
 			p.Report(Issue{Node: l.Node, Message: fmt.Sprintf("%s %q cannot be parsed: %s", what, l.Raw, parseReason(l.Err))})
 			continue
 		}
@@ -65,6 +68,14 @@ func linkMalformed(p *PagePass) error {
 		}
 	}
 	return nil
+}
+
+// browsersAccept reports parse errors of Go's URL parser on hrefs that
+// browsers resolve fine: a tab or newline inside the URL (the URL standard
+// strips them) and a colon in a first relative path segment ("2024:recap").
+func browsersAccept(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "invalid control character") || strings.Contains(msg, "first path segment in URL cannot contain colon")
 }
 
 // parseReason is the error of url.Parse without its quoting of the URL.
@@ -101,7 +112,8 @@ func schemeTypo(raw string) string {
 }
 
 // mailAddr is a pragmatic addr-spec: a local part, @, and a domain with a dot.
-var mailAddr = regexp.MustCompile(`^[^\s@<>()\[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$`)
+// Domains may be internationalized (bücher.example).
+var mailAddr = regexp.MustCompile(`^[^\s@<>()\[\],;:"]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$`)
 
 // badMailto says what is wrong with a mailto: URL (RFC 6068), or "".
 func badMailto(u *url.URL) string {
@@ -162,14 +174,15 @@ func badTel(u *url.URL) string {
 		case r >= '0' && r <= '9':
 			digits++
 		case r == '+' && strings.TrimSpace(num[:i]) == "":
-		case strings.ContainsRune(" -.()*#/\u00a0", r):
+		case strings.ContainsRune(" -.()*#/,\u00a0", r): // visual separators; a comma pauses
+		case strings.ContainsRune("pwxPWX", r) && digits > 0: // pause, wait, extension
 		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
 			return "has letters: phones dial digits only"
 		default:
 			return fmt.Sprintf("has %q, which is not part of a phone number", r)
 		}
 	}
-	if digits < 3 {
+	if digits == 0 {
 		return "has no phone number"
 	}
 	return ""
