@@ -77,7 +77,7 @@ func brokenLink(s *SitePass) error {
 			if !known || targetSoft404(s.Site, l.Target) != "" {
 				continue // ids unknown; or an error page, which soft-404 reports
 			}
-			if _, ok := ids[l.Fragment]; !ok {
+			if !hasFragmentTarget(ids, l.Fragment, internal) {
 				is := Issue{
 					Line: l.Line, Evidence: l.Evidence, Target: l.Target + "#" + (&url.URL{Fragment: l.Fragment}).EscapedFragment(),
 					Message: fmt.Sprintf("fragment %q not found on %s", "#"+l.Fragment, describeTarget(s.Site, sum, l.Target)),
@@ -92,6 +92,27 @@ func brokenLink(s *SitePass) error {
 		}
 	}
 	return nil
+}
+
+// hasFragmentTarget reports whether ids hold the element a fragment names.
+// A text directive after the fragment (#intro:~:text=x) is left out; on
+// other sites, GitHub's rendered "user-content-" ids count, as its script
+// resolves them.
+func hasFragmentTarget(ids map[string]struct{}, frag string, internal bool) bool {
+	if before, _, ok := strings.Cut(frag, ":~:"); ok {
+		frag = before
+		if frag == "" {
+			return true
+		}
+	}
+	if _, ok := ids[frag]; ok {
+		return true
+	}
+	if !internal {
+		_, ok := ids["user-content-"+frag]
+		return ok
+	}
+	return false
 }
 
 // targetIDs returns the fragment targets of a link's page: a page of the

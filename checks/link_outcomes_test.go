@@ -44,14 +44,14 @@ func TestLinkOutcomeMessages(t *testing.T) {
 <a href="https://ext.example/login">7</a>
 <a href="https://ext.example/busy">8</a>
 <a href="https://ext.example/docs#install">9</a>
-<a href="https://ext.example/docs#usage">10</a>
+<a href="https://ext.example/docs#usage">10</a> <a href="https://ext.example/docs#faq">GitHub-style id</a> <a href="https://ext.example/docs#usage:~:text=Run">text directive</a>
 <a href="/loop">11</a>
 <a href="https://nxdomain.example/">12</a>
 <a href="/down">13</a>
 <img src="https://cdn.example/a.png">
 <a href="https://ext.example/old-offer">15</a>
 </body></html>`
-	ids := map[string]struct{}{"usage": {}}
+	ids := map[string]struct{}{"usage": {}, "user-content-faq": {}}
 	fetches := []page.Fetch{
 		{URL: "https://ext.example/gone", Status: 404, Method: "GET", Outcome: page.OutcomeBroken},
 		{URL: "https://site.example/moved", Status: 404, Method: "GET", Redirects: []int{301, 301}, Outcome: page.OutcomeBroken},
