@@ -47,7 +47,7 @@ func h1Missing(p *PagePass) error {
 			continue
 		}
 		shown++
-		if seoHeadName(n) == "" {
+		if seoHeadName(n) == "" && !h1MissingImageCause(n) {
 			p.Reportf(n, "h1 is empty: it has no text, image alt or label")
 		}
 	}
@@ -78,4 +78,17 @@ func h1MissingFirstHeading(main *html.Node) *html.Node {
 		}
 		return false
 	})
+}
+
+// h1MissingImageCause reports whether an empty h1 is empty because of an
+// image that image-alt reports (no alt, or empty alt as a link's only
+// content), so that one cause gives one finding.
+func h1MissingImageCause(h1 *html.Node) bool {
+	if imageAltLinkLacksAlt(h1) {
+		return true
+	}
+	return dom.Find(h1, func(n *html.Node) bool {
+		return n.Data == "img" && n.Namespace == "" && dom.StateOf(n) < dom.Hidden && !imageAltSkip(n) &&
+			dom.Closest(n, func(a *html.Node) bool { return a.Data == "a" && dom.AttrOr(a, "href") != "" }) != nil
+	}) != nil
 }

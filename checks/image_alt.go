@@ -101,8 +101,9 @@ func imageAltPixels(v string) (int, bool) {
 	return n, err == nil
 }
 
-// imageAltLinkLacksAlt reports whether a link holds a visible image with no
-// alt attribute: that image is reported, so the link is not reported again.
+// imageAltLinkLacksAlt reports whether a link (or any element) holds a
+// visible image with no alt attribute: that image is reported, so the
+// element is not reported again for the same cause.
 func imageAltLinkLacksAlt(link *html.Node) bool {
 	found := false
 	dom.Walk(link, func(n *html.Node) bool {

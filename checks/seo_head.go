@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"weak"
@@ -25,9 +26,10 @@ type seoHead struct {
 	og          []*html.Node // <meta property="og:…"> (or name="og:…"), in order
 	canonical   *html.Node   // first <link rel="canonical"> in head
 	robotsNoidx bool         // a robots or googlebot meta says noindex or none
-	refresh     bool         // a meta refresh that sends the reader elsewhere
+	refresh     bool         // a meta refresh that soon sends the reader to another page: a redirect stub
 	h1s         []*html.Node // <h1> and [role=heading][aria-level=1], in order
 	imgs        []*html.Node // HTML <img> elements, in order
+	refreshAt   string       // content of the first meta refresh
 	fragment    bool         // no <html>, <head>, <body> or <title> in the source: a partial, not a page
 }
 
@@ -96,7 +98,32 @@ func seoHeadRead(pg *page.Page) *seoHead {
 		return true
 	})
 	h.fragment = len(h.titles) == 0 && !seoHeadDocRe.Match(pg.Raw)
+	h.refresh = seoHeadStub(pg, h.refreshAt)
 	return h
+}
+
+// seoHeadStubDelay is the longest meta refresh delay, in seconds, of a
+// redirect stub; a page that moves on after longer is read first.
+const seoHeadStubDelay = 30
+
+// seoHeadStub reports whether a meta refresh content value ("0; url=/new/")
+// makes the page a redirect stub: it sends the reader to another URL soon.
+// A refresh that reloads the page itself (news pages) does not.
+func seoHeadStub(pg *page.Page, content string) bool {
+	target := page.RefreshTarget(content)
+	if target == "" {
+		return false
+	}
+	delay, _, _ := strings.Cut(strings.TrimSpace(content), ";")
+	delay, _, _ = strings.Cut(delay, ",")
+	if d, err := strconv.ParseFloat(strings.TrimSpace(delay), 64); err == nil && d > seoHeadStubDelay {
+		return false
+	}
+	u, err := url.Parse(target)
+	if err != nil || pg.URL == nil {
+		return true
+	}
+	return page.Normalize(pg.URL.ResolveReference(u)) != page.Normalize(pg.URL)
 }
 
 func (h *seoHead) readMeta(n *html.Node) {
@@ -114,8 +141,8 @@ func (h *seoHead) readMeta(n *html.Node) {
 	case strings.HasPrefix(prop, "og:") || strings.HasPrefix(name, "og:"):
 		h.og = append(h.og, n)
 	case strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "http-equiv")), "refresh"):
-		if page.RefreshTarget(dom.AttrOr(n, "content")) != "" {
-			h.refresh = true
+		if h.refreshAt == "" {
+			h.refreshAt = dom.AttrOr(n, "content")
 		}
 	}
 }
