@@ -3,6 +3,8 @@ package crawler
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -207,5 +209,56 @@ func TestCrawlTLS(t *testing.T) {
 		t.Errorf("an out-of-scope page link was not read for its ids: %+v", f)
 	} else if _, ok := f.Target.IDs["part"]; !ok {
 		t.Errorf("ids of /out/: %v", f.Target.IDs)
+	}
+}
+
+func TestFolderCheckExternal(t *testing.T) {
+	ext := newHostServer(t, false, map[string]http.HandlerFunc{
+		"/doc":  htmlPage(`<h2 id="install">Install</h2>`),
+		"/gone": status(http.StatusNotFound),
+		"/logo.png": func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "image/png")
+		},
+	})
+	cache := filepath.Join(t.TempDir(), "cache.json")
+	if err := os.WriteFile(cache, []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{
+		"index.html": `<a href="` + ext.URL + `/doc#install">a</a> <a href="` + ext.URL + `/doc#other">b</a>
+<a href="` + ext.URL + `/gone">c</a> <img src="` + ext.URL + `/logo.png">`,
+		"about.html": `<a href="` + ext.URL + `/doc">again</a>`,
+	})
+	opts := FolderOptions{Paths: []string{dir}, External: &LinkOptions{Clock: newFakeClock(), CacheFile: cache}}
+	res, _, site := runFolder(t, opts)
+	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "link cache") {
+		t.Errorf("notices = %q, want one about the unreadable cache", res.Notices)
+	}
+	if f, _ := site.Fetch(ext.URL + "/doc"); f.Target == nil || f.Method != http.MethodGet {
+		t.Errorf("/doc: %+v", f)
+	}
+	if f, _ := site.Fetch(ext.URL + "/gone"); f.Outcome != "broken" {
+		t.Errorf("/gone: %+v", f)
+	}
+	if f, _ := site.Fetch(ext.URL + "/logo.png"); f.Method != http.MethodHead || !f.OK() {
+		t.Errorf("/logo.png: %+v", f)
+	}
+	if n := ext.total("/doc"); n != 1 {
+		t.Errorf("/doc requested %d times, want 1", n)
+	}
+
+	// The second run reads the cache it rewrote: no request for what was ok.
+	res, _, site = runFolder(t, opts)
+	if len(res.Notices) != 0 {
+		t.Errorf("second run notices = %q", res.Notices)
+	}
+	if n := ext.total("/doc") + ext.total("/logo.png"); n != 2 {
+		t.Errorf("second run requested ok links again: %d requests in all", n)
+	}
+	if n := ext.count("GET /gone"); n != 2 {
+		t.Errorf("/gone requested %d times in two runs, want one GET each run", n)
+	}
+	if f, _ := site.Fetch(ext.URL + "/doc"); !f.Cached || f.Target == nil {
+		t.Errorf("cached /doc: %+v", f)
 	}
 }
