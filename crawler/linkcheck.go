@@ -409,8 +409,9 @@ func (lc *linkChecker) fetch(target string, body bool) page.Fetch {
 		return lc.attempt(http.MethodGet, target, internal, true)
 	}
 	f := lc.attempt(http.MethodHead, target, internal, false)
-	if f.Outcome != page.OutcomeOK && f.Status >= 400 {
-		// 405, 501 and many other refusals of HEAD are answered by GET.
+	if f.Outcome != page.OutcomeOK && f.Status >= 400 && f.Status != http.StatusTooManyRequests {
+		// 405, 501 and many other refusals of HEAD are answered by GET. A 429
+		// that outlasted the retries is not asked again: that is the politeness.
 		return lc.attempt(http.MethodGet, target, internal, false)
 	}
 	return f
