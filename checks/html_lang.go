@@ -20,7 +20,9 @@ var HTMLLang = &Check{
 	Doc: `Flags a page whose <html> element has no lang attribute (or an empty one), a lang that is not a
 valid BCP 47 language tag ("en_US" with an underscore, "english", "en-"), a tag whose language
 is not a known ISO 639 code, or an xml:lang whose base language differs from lang's. These are
-axe's html-has-lang, html-lang-valid and html-xml-lang-mismatch checks.
+axe's html-has-lang, html-lang-valid and html-xml-lang-mismatch checks. An xml:lang without
+lang (XHTML-style output of AsciiDoc and DocBook) is only info: browsers ignore xml:lang in
+HTML, but the W3C ACT rule accepts it.
 
 Why: screen readers pick their voice and pronunciation rules from lang, browsers use it for
 hyphenation, quotes, fonts and translation prompts, and search engines read it as a hint of the
@@ -54,8 +56,12 @@ func htmlLang(p *PagePass) error {
 	xmlLang := strings.TrimSpace(dom.AttrOr(root, "xml:lang"))
 	switch {
 	case !hasLang && xmlLang != "":
+		// Info only: axe fails it, but the ACT rule accepts xml:lang as
+		// "not known to impact accessibility" (XHTML generators such as
+		// AsciiDoc print only xml:lang).
 		is := at()
-		is.Message = "<html> has xml:lang but no lang attribute; HTML browsers and screen readers read only lang"
+		is.Severity = Info
+		is.Message = fmt.Sprintf("<html> has xml:lang %q but no lang attribute; in HTML (not XHTML) browsers read only lang", xmlLang)
 		p.Report(is)
 		return nil
 	case !hasLang:

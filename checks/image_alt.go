@@ -149,8 +149,10 @@ var (
 	imageAltCameraRe = regexp.MustCompile(`(?i)^(?:img|dsc|dscn|dscf|dcim|pxl|mvimg|gopr|wp|screenshot|screen shot)[_\- ]?\d{3,}`)
 	// imageAltWordRe is alt text that is only a placeholder word.
 	imageAltWordRe = regexp.MustCompile(`(?i)^(?:an? )?(?:image|img|photo|photograph|picture|pic|graphic|untitled)(?: ?-?\d+)?$|^untitled design\b`)
-	// imageAltSlugRe marks a file stem that reads as a slug, not words.
-	imageAltSlugRe = regexp.MustCompile(`[-_0-9]`)
+	// imageAltSlugRe marks a file stem that reads as a slug, not words: a
+	// letter and a hyphen, underscore or digit ("hero-banner-2", "ball1"),
+	// so that a callout image 1.png with alt "1" is fine.
+	imageAltSlugRe = regexp.MustCompile(`^(?:\pL.*[-_0-9]|[-_0-9].*\pL)`)
 )
 
 // imageAltPoor says why alt text does not describe the image, or "".
@@ -167,7 +169,7 @@ func imageAltPoor(alt, src string) string {
 	if u := strings.TrimSpace(src); u != "" {
 		base := path.Base(strings.SplitN(strings.SplitN(u, "?", 2)[0], "#", 2)[0])
 		stem := strings.TrimSuffix(base, path.Ext(base))
-		if stem != "" && strings.EqualFold(stem, trimmed) && imageAltSlugRe.MatchString(stem) {
+		if len(stem) >= 4 && strings.EqualFold(stem, trimmed) && imageAltSlugRe.MatchString(stem) {
 			return "alt text is the image's file name: " + strconv.Quote(alt)
 		}
 	}

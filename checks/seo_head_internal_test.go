@@ -62,6 +62,7 @@ func TestImageAltPoor(t *testing.T) {
 		{"untitled-1", "/a.jpg"}:                        "placeholder",
 		{"Untitled design (7)", "/a.png"}:               "placeholder",
 		{"hero_banner_2", "/wp/hero_banner_2.webp?v=3"}: "file name",
+		{"ball1", "images/ball1.gif"}:                   "file name",
 	}
 	for in, want := range poor {
 		if got := imageAltPoor(in[0], in[1]); !strings.Contains(got, want) {
@@ -76,6 +77,9 @@ func TestImageAltPoor(t *testing.T) {
 		{"Download the report as report.pdf", "/img/pdf.svg"},
 		{"Logo of IMG Academy", "/img/img-academy.png"},
 		{"Figure 1: wait times", "/img/figure-1.png"},
+		{"1", "../images/callouts/1.png"},
+		{"2024", "/img/2024.png"},
+		{"v2", "/img/v2.png"},
 	}
 	for _, in := range fine {
 		if got := imageAltPoor(in[0], in[1]); got != "" {

@@ -33,6 +33,15 @@ func TestSEOSeverityVariants(t *testing.T) {
 			"h1 is empty":           checks.Warning,
 			"the page's only h1 is": checks.Warning,
 		}},
+		{"html-lang", checks.HTMLLang, map[string]checks.Severity{
+			"<html> has xml:lang": checks.Info,
+			"<html> has no lang":  checks.Warning,
+			"<html> has an empty": checks.Warning,
+			"lang \"qq-US\"":      checks.Warning,
+			"lang \"english\"":    checks.Warning,
+			"lang \"en_US\"":      checks.Warning,
+			"xml:lang \"en\"":     checks.Warning,
+		}},
 		{"image-alt", checks.ImageAlt, map[string]checks.Severity{
 			"image has no alt attribute": checks.Warning,
 			"link has no name":           checks.Warning,
