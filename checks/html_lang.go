@@ -28,7 +28,8 @@ Why: screen readers pick their voice and pronunciation rules from lang, browsers
 hyphenation, quotes, fonts and translation prompts, and search engines read it as a hint of the
 page's language. A wrong tag makes a screen reader read the page with the wrong accent.
 
-Partial files with no <html>, <head> or <body> are skipped.
+Pages that are not content (not status 200, redirect stubs, partials with no <html>, <head>,
+<body> or <title>) are skipped.
 
 Fix: set lang on <html> to the page's language, in BCP 47 form (language, optional region).
 
@@ -41,7 +42,7 @@ Fix: set lang on <html> to the page's language, in BCP 47 form (language, option
 func htmlLang(p *PagePass) error {
 	h := seoHeadOf(p)
 	seoHeadFacts(p, h)
-	if h.fragment || h.html == nil {
+	if !h.content(p) || h.html == nil {
 		return nil
 	}
 	root := h.html

@@ -26,7 +26,8 @@ var ImageAlt = &Check{
   name like "DSC01234" or "PXL_20250101") or a placeholder word ("image", "photo", "picture",
   "untitled", Canva's "Untitled design") (info).
 Hidden images (aria-hidden, display:none, a hidden class, inside <template>) and 1×1 tracking
-pixels are skipped. alt="" on an image that is not the only content of a link is correct: it
+pixels are skipped, and so are pages that are not content (not status 200, redirect stubs,
+partials). alt="" on an image that is not the only content of a link is correct: it
 marks a decorative image.
 
 Why: alt text is what screen readers announce and what search engines index for images; an
@@ -44,7 +45,9 @@ Fix: describe what the image shows or does; give purely decorative images alt=""
 func imageAlt(p *PagePass) error {
 	h := seoHeadOf(p)
 	seoHeadFacts(p, h)
-	if h.fragment { // a partial: its images are judged on the pages that include it
+	// Partials: their images are judged on the pages that include them;
+	// error pages and redirect stubs: once, not once per URL that shows them.
+	if !h.content(p) {
 		return nil
 	}
 	namedLinks := map[*html.Node]bool{} // links already judged

@@ -152,11 +152,12 @@ func seoHeadInHead(n *html.Node) bool {
 	return dom.Closest(n, func(a *html.Node) bool { return a.Data == "head" }) != nil
 }
 
-// content reports whether the page is one that title and heading findings
-// make sense on: read with status 200, a whole document, and not a redirect
-// stub (a meta refresh to another page).
+// content reports whether the page is one that these rules' findings make
+// sense on: read with a success status (files count as 200), a whole
+// document, and not a redirect stub (a meta refresh to another page).
 func (h *seoHead) content(p *PagePass) bool {
-	return (p.Page.Status == 0 || p.Page.Status == 200) && !h.fragment && !h.refresh
+	ok := p.Page.Status == 0 || (p.Page.Status >= 200 && p.Page.Status < 300)
+	return ok && !h.fragment && !h.refresh
 }
 
 // noindex reports whether the page asks search engines not to index it, by a
