@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func TestFindDates(t *testing.T) {
@@ -126,4 +128,129 @@ func FuzzFindDates(f *testing.F) {
 			last = d.End
 		}
 	})
+}
+
+func TestDateOrderOf(t *testing.T) {
+	tests := map[string]dateOrder{
+		"":      dateOrderUnknown,
+		"en":    dateOrderUnknown,
+		"EN":    dateOrderUnknown,
+		"en-US": dateOrderMonthFirst,
+		"en_us": dateOrderMonthFirst,
+		"en-GB": dateOrderDayFirst,
+		"en-AU": dateOrderDayFirst,
+		"de":    dateOrderDayFirst,
+		"fr-CA": dateOrderDayFirst,
+		"pt-BR": dateOrderDayFirst,
+	}
+	for lang, want := range tests {
+		if got := dateOrderOf(lang); got != want {
+			t.Errorf("dateOrderOf(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}
+
+func TestParseDates(t *testing.T) {
+	tests := []struct {
+		text, lang string
+		want       []string // YYYY-MM-DD, "?" suffix when still ambiguous
+	}{
+		{"03/04/2025", "en-US", []string{"2025-03-04"}},
+		{"03/04/2025", "en-GB", []string{"2025-04-03"}},
+		{"03/04/2025", "de-DE", []string{"2025-04-03"}},
+		{"03/04/2025", "en", []string{"2025-03-04?"}},
+		{"03/04/2025", "", []string{"2025-03-04?"}},
+		{"27/06/2025", "en-US", []string{"2025-06-27"}}, // a field over 12 settles it
+		{"06/27/2025", "fr", []string{"2025-06-27"}},
+		{"Updated June 27th, 2025 and 27 juin 2025", "fr", []string{"2025-06-27", "2025-06-27"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range parseDates(tt.text, tt.lang) {
+			s := d.Time().Format(time.DateOnly)
+			if d.Ambiguous {
+				s += "?"
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("parseDates(%q, %q) = %q, want %q", tt.text, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		text, lang string
+		want       string // YYYY-MM-DD, "" for no date; instants as RFC 3339
+		clock      bool
+	}{
+		{"2025-12-31", "", "2025-12-31", false},
+		{" 2025-06-27T04:50:55-08:00 ", "", "2025-06-27T12:50:55Z", true},
+		{"2025-06-27T04:50:55-0800", "", "2025-06-27T12:50:55Z", true},
+		{"2025-06-27T04:50:55.250Z", "", "2025-06-27T04:50:55.25Z", true},
+		{"2025-06-27T04:50", "", "2025-06-27T04:50:00Z", true},
+		{"June 27th, 2025.", "en-US", "2025-06-27", false},
+		{"27. Juni 2025", "de", "2025-06-27", false},
+		{"27 de junho de 2025", "pt-BR", "2025-06-27", false},
+		{"01/02/2025", "nl-NL", "2025-02-01", false},
+		{"March 2025", "en", "2025-03-01", false},
+		{"", "", "", false},
+		{"soon", "", "", false},
+		{"June 27, 2025 to July 3, 2025", "", "", false},
+		{"Updated June 27, 2025", "", "", false},
+	}
+	for _, tt := range tests {
+		d, ok := parseDate(tt.text, tt.lang)
+		switch {
+		case tt.want == "":
+			if ok {
+				t.Errorf("parseDate(%q) = %+v, want no date", tt.text, d)
+			}
+			continue
+		case !ok:
+			t.Errorf("parseDate(%q): no date, want %s", tt.text, tt.want)
+			continue
+		}
+		got := d.Time().Format(time.DateOnly)
+		if d.Clock {
+			got = d.At.UTC().Format(time.RFC3339Nano)
+		}
+		if got != tt.want || d.Clock != tt.clock {
+			t.Errorf("parseDate(%q, %q) = %s (clock %v), want %s (clock %v)", tt.text, tt.lang, got, d.Clock, tt.want, tt.clock)
+		}
+	}
+}
+
+func TestDateSettle(t *testing.T) {
+	now := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+	older := func(t time.Time) bool { return now.Sub(t) > 730*24*time.Hour }
+	amb := parseDates("03/04/2023", "en")[0]
+	if v, ok := dateSettle(amb, older); !ok || !v {
+		t.Errorf("dateSettle(03/04/2023) = %v, %v; both readings are old", v, ok)
+	}
+	split := parseDates("06/07/2024", "en")[0] // June 7 (738 days) or July 6 (709 days)
+	if _, ok := dateSettle(split, older); ok {
+		t.Errorf("dateSettle(06/07/2024) settled; the readings disagree")
+	}
+	known := parseDates("06/07/2024", "en-GB")[0]
+	if v, ok := dateSettle(known, older); !ok || v {
+		t.Errorf("dateSettle(06/07/2024 en-GB) = %v, %v; 6 July 2024 is not 730 days old", v, ok)
+	}
+}
+
+func TestPageLang(t *testing.T) {
+	for src, want := range map[string]string{
+		`<!doctype html><html lang="de-AT"><body></body></html>`: "de-AT",
+		`<html xml:lang="fr"><body></body></html>`:               "fr",
+		`<p>no html tag</p>`:                                     "",
+	} {
+		root, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pageLang(root); got != want {
+			t.Errorf("pageLang(%q) = %q, want %q", src, got, want)
+		}
+	}
 }

@@ -51,27 +51,27 @@ func staleCopyrightFooter(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if n.Data == "footer" {
-		inContent := dom.Closest(n.Parent, func(a *html.Node) bool {
-			return a.Data == "article" || a.Data == "main" || strings.EqualFold(dom.AttrOr(a, "role"), "main")
-		})
-		return inContent == nil
-	}
-	if strings.EqualFold(dom.AttrOr(n, "role"), "contentinfo") {
-		return true
-	}
+	hook := n.Data == "footer" || strings.EqualFold(dom.AttrOr(n, "role"), "contentinfo")
 	switch dom.AttrOr(n, "id") {
 	case "footer", "colophon", "site-footer", "footer-bottom":
-		return true
+		hook = true
 	}
 	for _, c := range dom.Classes(n) {
 		switch c {
 		case "footer", "site-footer", "fusion-footer", "fusion-footer-copyright-area", "et-footer", "elementor-location-footer",
-			"footer-bottom", "site-info", "copyright", "footer-copyright":
-			return true
+			"footer-bottom", "site-info", "footer-copyright":
+			hook = true
 		}
 	}
-	return false
+	if !hook {
+		return false
+	}
+	// An article's own footer, or a notice on a title page inside the
+	// content, belongs to that content.
+	inContent := dom.Closest(n.Parent, func(a *html.Node) bool {
+		return a.Data == "article" || a.Data == "main" || strings.EqualFold(dom.AttrOr(a, "role"), "main")
+	})
+	return inContent == nil
 }
 
 // staleCopyrightSkip leaves out what cannot hold the site's own notice:
@@ -92,6 +92,7 @@ func staleCopyrightSkip(n *html.Node) bool {
 
 func staleCopyright(p *PagePass) error {
 	root := p.Root()
+	mainEl := p.Main()
 	var footers []*html.Node
 	dom.Walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -101,7 +102,7 @@ func staleCopyright(p *PagePass) error {
 		case "head", "script", "style", "template":
 			return false
 		}
-		if staleCopyrightFooter(n) {
+		if staleCopyrightFooter(n) && (mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, n)) {
 			footers = append(footers, n)
 			return false
 		}
