@@ -16,7 +16,8 @@ var OpenGraph = &Check{
 	Severity: Info,
 	Summary:  "a page's Open Graph tags lack og:title, og:type, og:image or og:url, or use relative URLs",
 	Doc: `On pages that use Open Graph (at least one <meta property="og:…">), notes in one finding which of
-the four properties ogp.me requires are missing or empty: og:title, og:type, og:image, og:url.
+the four properties ogp.me requires are missing or empty: og:title, og:type, og:image (or its
+alias og:image:url), og:url.
 Also notes an og:image or og:url that is not an absolute URL, and an og:url that differs from the
 page's canonical URL. Pages with no Open Graph tags at all are left alone unless the option
 require is true. Whether og:image loads is broken-link's job, not this rule's.
@@ -63,6 +64,9 @@ func openGraph(p *PagePass) error {
 		if _, seen := first[prop]; !seen && seoHeadContent(n) != "" {
 			first[prop] = n
 		}
+	}
+	if first["og:image"] == nil && first["og:image:url"] != nil {
+		first["og:image"] = first["og:image:url"] // ogp.me: the same property
 	}
 	var missing []string
 	for _, prop := range openGraphRequired {

@@ -111,3 +111,19 @@ func TestSEOHeadRead(t *testing.T) {
 		t.Error("a directory listing with no html, head, body or title should be a partial")
 	}
 }
+
+func TestSEOHeadOfShared(t *testing.T) {
+	u, _ := url.Parse("https://example.com/")
+	pg, err := page.Parse(u, []byte(`<!doctype html><html lang="en"><head><title>T</title></head><body><h1>H</h1></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := page.Parse(u, []byte(`<!doctype html><html><head></head><body></body></html>`))
+	a, b := seoHeadOf(&PagePass{Page: pg}), seoHeadOf(&PagePass{Page: pg})
+	if a != b {
+		t.Error("two rules on one page should share one seoHead")
+	}
+	if c := seoHeadOf(&PagePass{Page: other}); c == a || len(c.titles) != 0 {
+		t.Error("another page should get its own seoHead")
+	}
+}
