@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"regexp"
 	"slices"
@@ -152,24 +153,30 @@ func structuredDataParse(src string) (any, error) {
 // structuredDataParseMessage describes a parse error: where in the script
 // and on the page, and the likely cause.
 func structuredDataParseMessage(p *PagePass, n *html.Node, src string, err error) string {
-	off := len(src)
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = int(se.Offset)
-	}
-	at := min(max(off-1, 0), len(src)) // the byte that stopped the parser
-	if off >= len(src) {
-		at = len(strings.TrimRightFunc(src, unicode.IsSpace))
-	}
+	at, atEnd := structuredDataLocate(src, err)
 	line, col := structuredDataPosition(src, at)
 	msg := fmt.Sprintf("JSON-LD does not parse: %s at line %d, column %d of the script", structuredDataErrText(err), line, col)
 	if pl := p.Page.Line(n); pl > 0 {
 		msg += fmt.Sprintf(" (page line %d)", pl+line-1)
 	}
-	if cause := structuredDataBreaker(src, at, off >= len(src)); cause != "" {
+	if cause := structuredDataBreaker(src, at, atEnd); cause != "" {
 		msg += "; likely cause: " + cause
 	}
 	return msg
+}
+
+// structuredDataLocate returns the byte offset where parsing stopped, and
+// whether the input ended too early.
+func structuredDataLocate(src string, err error) (at int, atEnd bool) {
+	off := len(src)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = int(se.Offset)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end") {
+		return len(strings.TrimRightFunc(src, unicode.IsSpace)), true
+	}
+	return min(max(off-1, 0), max(len(src)-1, 0)), false
 }
 
 func structuredDataErrText(err error) string {
