@@ -178,6 +178,12 @@ func (w *emptySectionWalker) walk(n *nethtml.Node, state dom.State) (content, he
 			continue
 		}
 		own := max(state, dom.OwnState(ch))
+		if own == dom.Hidden && state <= dom.Collapsed && emptySectionDecoration(ch) {
+			// aria-hidden hides an icon from screen readers, not from the eye.
+			w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: ch})
+			content = true
+			continue
+		}
 		if own == dom.Hidden {
 			w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
 			continue
@@ -285,6 +291,12 @@ func emptySectionIcon(n *nethtml.Node) bool {
 	return false
 }
 
+// emptySectionDecoration: an icon or image hidden only from assistive
+// technology (aria-hidden="true"), which is still seen.
+func emptySectionDecoration(n *nethtml.Node) bool {
+	return (emptySectionMedia[n.Data] || emptySectionIcon(n)) && dom.HiddenBy(n) == "aria-hidden"
+}
+
 // emptySectionRunnable: a script that runs (not JSON-LD or another data block).
 func emptySectionRunnable(n *nethtml.Node) bool {
 	t := strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "type")))
@@ -355,7 +367,7 @@ func emptySectionCaption(h *nethtml.Node) bool {
 	n := h
 	for depth := 0; depth < 3 && n != nil && n.Parent != nil; depth++ {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-			if s.Type != nethtml.ElementNode || dom.OwnState(s) == dom.Hidden {
+			if s.Type != nethtml.ElementNode || dom.OwnState(s) == dom.Hidden && !emptySectionDecoration(s) {
 				continue
 			}
 			if emptySectionMedia[s.Data] || emptySectionIcon(s) ||

@@ -52,7 +52,7 @@ type placeholderPattern struct {
 
 // placeholderPatterns are tried in order over each run of text.
 var placeholderPatterns = []placeholderPattern{
-	{re: regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?|\bdolor sit amet\b`), kind: "filler text", strong: true},
+	{re: regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?|\bdolor sit amet\b`), kind: "filler text", strong: true, check: placeholderFiller},
 	{re: regexp.MustCompile(`(?i)\badd your heading text here\b|\bI am text block\. Click edit button to change this text\.?|\bclick edit button to change this text\b`), kind: "page-builder default text", strong: true},
 	{re: regexp.MustCompile(`(?i)\byour content goes here\b(?:\. edit or remove this text inline)?|\bedit or remove this text inline\b|\byour title goes here\b`), kind: "page-builder default text", strong: true},
 	{re: regexp.MustCompile(`(?i)\bjust another wordpress site\b|\bthis is an example page\b|\bthis is your first post\. edit or delete it\b|\bSample Page\b`), kind: "WordPress default text", strong: true,
@@ -65,7 +65,11 @@ var placeholderPatterns = []placeholderPattern{
 	{re: regexp.MustCompile(`\{\{[^{}\n]{1,80}\}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
 	{re: regexp.MustCompile(`\{%-?\s*[a-z_]+\b[^%{}\n]{0,80}-?%\}`), kind: "unrendered template tag", check: placeholderNotClientTemplate},
 	{re: regexp.MustCompile(`%%[a-z][a-z0-9_]{1,30}%%`), kind: "unrendered SEO-plugin variable"},
-	{re: regexp.MustCompile(`%(?:title|sep|sitename|sitedesc|excerpt|excerpt_only|category|categories|tag|tags|term|term_description|date|modified|currentyear|currentdate|currentmonth|currentday|page|pagenumber|pagetotal|name|focuskw|searchphrase|pt_single|pt_plural|primary_category|parent_title|post_author|seo_title|seo_description|org_name)%`), kind: "unrendered SEO-plugin variable"},
+	{re: regexp.MustCompile(`%(?:title|sep|sitename|sitedesc|excerpt|excerpt_only|category|categories|tag|tags|term|term_description|date|modified|currentyear|currentdate|currentmonth|currentday|page|pagenumber|pagetotal|name|focuskw|searchphrase|pt_single|pt_plural|primary_category|parent_title|post_author|seo_title|seo_description|org_name)%`), kind: "unrendered SEO-plugin variable",
+		check: func(text string, start, end int, _ *html.Node) bool {
+			// %%title%% is Yoast's form, reported by the pattern above.
+			return (start == 0 || text[start-1] != '%') && (end == len(text) || text[end] != '%')
+		}},
 	{re: regexp.MustCompile(`\$\{[A-Za-z_][\w.]{0,40}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
 	{re: regexp.MustCompile(`\[/?(?:fusion|vc|et_pb|av)_[a-z0-9_]+(?:\s[^\[\]\n]{0,200})?\]|\[(?:contact-form-7|gravityform|wpforms|elementor-template)\b[^\[\]\n]{0,200}\]`), kind: "unrendered shortcode"},
 	{re: regexp.MustCompile(`\b(?:TODO|FIXME)\b`), kind: "editing note", check: placeholderStandaloneNote},
@@ -251,6 +255,17 @@ func (c *placeholderCollector) collect(n, owner *html.Node, inherited dom.State)
 			c.collect(ch, owner, state)
 		}
 	}
+}
+
+// placeholderFiller: "Lorem ipsum dolor sit amet" is filler wherever it is;
+// the bare words "lorem ipsum" are filler only when they open a short text
+// (a heading or button left as "Lorem Ipsum"), since an article about filler
+// text names it in its title and prose.
+func placeholderFiller(text string, start, end int, _ *html.Node) bool {
+	if strings.Contains(strings.ToLower(text[start:end]), "dolor") {
+		return true
+	}
+	return start == 0 && len(strings.Fields(text)) <= 5
 }
 
 // placeholderIsTitle: "Hello world!" is WordPress's first post only as a
