@@ -94,6 +94,7 @@ func NewFolder(opts FolderOptions) (*Folder, *page.Site, error) {
 	f := &Folder{opts: opts, root: root, files: map[string]fileKind{}}
 	f.site = page.NewSite(rootURL, page.ModeCheck, absolute)
 	f.index()
+	f.loadFolderSiteFiles()
 	for _, a := range abs {
 		rel, err := filepath.Rel(root, a)
 		if err != nil || strings.HasPrefix(rel, "..") {
@@ -304,6 +305,9 @@ func (f *Folder) aliasFile(rel string) {
 // Run reads, parses and hands every page to handle, on several goroutines.
 func (f *Folder) Run(ctx context.Context, handle func(*page.Page)) (Result, error) {
 	res := Result{Target: f.target(), Complete: true}
+	if f.links != nil {
+		f.links.ctx = ctx // Ctrl-C stops --check-external requests too
+	}
 	workers := f.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -352,6 +356,8 @@ func (f *Folder) Run(ctx context.Context, handle func(*page.Page)) (Result, erro
 		notices = append(notices, fmt.Sprintf("stopped before reading every file: %d of %d pages checked", done.Load(), len(f.lint)))
 	}
 	slices.Sort(notices)
+	// Only a run over every file sees the whole link graph (orphan-page).
+	f.site.SetComplete(res.Complete && f.opts.Pages == nil)
 	res.Pages = int(done.Load())
 	res.Notices = notices
 	return res, nil

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pagelint/pagelint/config"
 	"github.com/pagelint/pagelint/crawler"
 	"github.com/pagelint/pagelint/page"
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ import (
 
 type checkOptions struct {
 	lint          lintOptions
+	links         linkFlags
 	root          string
 	baseURL       string
 	prettyURLs    bool
@@ -53,6 +55,7 @@ a.html is also /a. Links to other sites are not checked unless --check-external.
 	}
 	o.lint.register(cmd)
 	f := cmd.Flags()
+	o.links.register(f)
 	f.StringVar(&o.root, "root", "", "the site root folder that /paths resolve against (default: the folder given)")
 	f.StringVar(&o.baseURL, "base-url", "", "the address the folder is served at, e.g. https://example.org/; links to it resolve in the folder and findings get absolute URLs")
 	f.BoolVar(&o.prettyURLs, "pretty-urls", false, "serve a.html at /a as well, as many static hosts do")
@@ -90,7 +93,12 @@ func runCheck(d *deps, cmd *cobra.Command, o checkOptions, paths []string) error
 		}
 	}
 	if o.checkExternal {
-		opts.External = &crawler.LinkOptions{Timeout: o.timeout, UserAgent: o.userAgent}
+		ext, err := o.links.external(o.timeout, o.userAgent)
+		if err != nil {
+			return err
+		}
+		addConfigLinks(ext, plan.file)
+		opts.External = ext
 	}
 	folder, site, err := crawler.NewFolder(opts)
 	if err != nil {
@@ -110,6 +118,16 @@ func runCheck(d *deps, cmd *cobra.Command, o checkOptions, paths []string) error
 		}
 		return runResult{target: res.Target, pages: res.Pages, complete: res.Complete, notices: res.Notices}, nil
 	})
+}
+
+// addConfigLinks adds the config file's link excludes and includes to those
+// of the flags.
+func addConfigLinks(lo *crawler.LinkOptions, file *config.File) {
+	if file == nil {
+		return
+	}
+	lo.Exclude = append(lo.Exclude, file.Links.Exclude...)
+	lo.Include = append(lo.Include, file.Links.Include...)
 }
 
 // readPageList reads one path a line from a file, or standard input for "-".

@@ -14,6 +14,7 @@ import (
 
 type crawlOptions struct {
 	lint         lintOptions
+	links        linkFlags
 	maxPages     int
 	maxDepth     int
 	scope        string
@@ -49,6 +50,7 @@ and (unless --skip-external) on other sites. robots.txt is honoured unless
 	}
 	o.lint.register(cmd)
 	f := cmd.Flags()
+	o.links.register(f)
 	f.IntVar(&o.maxPages, "max-pages", 10000, "read at most this many pages (0 for no limit)")
 	f.IntVar(&o.maxDepth, "max-depth", -1, "follow links at most this many hops from the start page (-1 for no limit)")
 	f.StringVar(&o.scope, "scope", "", "follow only pages whose path starts with this prefix, e.g. /blog/ (default: the whole site)")
@@ -93,11 +95,16 @@ func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
 	case o.scope != "" && !strings.HasPrefix(o.scope, "/"):
 		return fmt.Errorf("--scope %q must be a path starting with /", o.scope)
 	}
-	c, site, err := crawler.NewCrawler(crawler.CrawlOptions{
+	co := crawler.CrawlOptions{
 		Start: start, MaxPages: o.maxPages, MaxDepth: o.maxDepth, Scope: o.scope,
 		Concurrency: o.concurrency, Delay: o.delay, Timeout: o.timeout, UserAgent: o.userAgent,
 		IgnoreRobots: o.ignoreRobots, SkipExternal: o.skipExternal,
-	})
+	}
+	if err := o.links.applyCrawl(&co); err != nil {
+		return err
+	}
+	addConfigLinks(&co.Links, plan.file)
+	c, site, err := crawler.NewCrawler(co)
 	if err != nil {
 		return err
 	}
