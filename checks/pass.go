@@ -73,9 +73,27 @@ func (s *SitePass) Report(sum *page.Summary, is Issue) {
 	s.report(s.Check, s.Site.Mode, sum, is)
 }
 
-// pageFacts are computed once per page and shared by all its rules.
+// pageFacts are computed once per page and shared by all its rules. The
+// rules of one page run one after another on one goroutine, so no lock.
 type pageFacts struct {
 	mainNode *html.Node
+	memo     map[any]any
+}
+
+// Memo returns the value that build makes for key, built once per page and
+// shared by every rule of the page: an index several rules read (the head
+// tags, the visible headings) is gathered in one walk, not one per rule.
+// key should be a value of an unexported type of the caller.
+func (p *PagePass) Memo(key any, build func() any) any {
+	if v, ok := p.facts.memo[key]; ok {
+		return v
+	}
+	if p.facts.memo == nil {
+		p.facts.memo = map[any]any{}
+	}
+	v := build()
+	p.facts.memo[key] = v
+	return v
 }
 
 func (f *pageFacts) main(root *html.Node) *html.Node {

@@ -3,11 +3,8 @@ package checks
 import (
 	"net/url"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"weak"
 
 	"github.com/pagelint/pagelint/dom"
 	"github.com/pagelint/pagelint/page"
@@ -33,23 +30,13 @@ type seoHead struct {
 	fragment    bool         // no <html>, <head>, <body> or <title> in the source: a partial, not a page
 }
 
-// seoHeadCache holds the seoHead of pages whose rules are running, keyed by
-// a weak pointer to the page: an entry goes when its page is collected, so
-// the cache never keeps a document alive.
-var seoHeadCache sync.Map // weak.Pointer[page.Page] -> *seoHead
+// seoHeadKey keys the seoHead in the page's memo.
+type seoHeadKey struct{}
 
-// seoHeadOf returns the seoHead of the page of p, gathering it on first use.
+// seoHeadOf returns the seoHead of the page of p, gathered once per page and
+// shared by the rules that read it.
 func seoHeadOf(p *PagePass) *seoHead {
-	key := weak.Make(p.Page)
-	if v, ok := seoHeadCache.Load(key); ok {
-		return v.(*seoHead)
-	}
-	h := seoHeadRead(p.Page)
-	if v, loaded := seoHeadCache.LoadOrStore(key, h); loaded {
-		return v.(*seoHead)
-	}
-	runtime.AddCleanup(p.Page, func(k weak.Pointer[page.Page]) { seoHeadCache.Delete(k) }, key)
-	return h
+	return p.Memo(seoHeadKey{}, func() any { return seoHeadRead(p.Page) }).(*seoHead)
 }
 
 // seoHeadDocRe finds the tags that a whole document starts with. Without any

@@ -119,11 +119,13 @@ func TestSEOHeadOfShared(t *testing.T) {
 		t.Fatal(err)
 	}
 	other, _ := page.Parse(u, []byte(`<!doctype html><html><head></head><body></body></html>`))
-	a, b := seoHeadOf(&PagePass{Page: pg}), seoHeadOf(&PagePass{Page: pg})
+	// Two rules of one page share the page's facts, as the runner sets up.
+	facts := &pageFacts{}
+	a, b := seoHeadOf(&PagePass{Page: pg, facts: facts}), seoHeadOf(&PagePass{Page: pg, facts: facts})
 	if a != b {
 		t.Error("two rules on one page should share one seoHead")
 	}
-	if c := seoHeadOf(&PagePass{Page: other}); c == a || len(c.titles) != 0 {
+	if c := seoHeadOf(&PagePass{Page: other, facts: &pageFacts{}}); c == a || len(c.titles) != 0 {
 		t.Error("another page should get its own seoHead")
 	}
 }
