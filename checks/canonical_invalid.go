@@ -25,7 +25,8 @@ drops out for its own language). These are the checks of Lighthouse's canonical 
 
 A canonical whose target is missing or redirects is reported by broken-link, not here. The
 http:/https: check runs only when the page's scheme is known: in crawl mode, or in check mode with
-an https --base-url. A file: canonical (an offline documentation build) is left alone.
+an https --base-url. A file: canonical (an offline documentation build) and redirect stubs (a
+meta refresh to the new URL, as mdBook and Jekyll write for moved pages) are left alone.
 
 Why: the canonical tells search engines which URL to index; a wrong one moves or drops the page
 from results, and an ignored one leaves duplicates competing.
@@ -40,6 +41,9 @@ Fix: one canonical per page, in <head>, absolute, same scheme as the site.
 func canonicalInvalid(p *PagePass) error {
 	scan := headLinkCollect(p)
 	scan.record(p)
+	if scan.redirect {
+		return nil // a redirect stub's canonical names its target, as it should
+	}
 	var firstURL *url.URL // first usable canonical, to compare later ones with
 	firstLine := 0
 	for _, c := range scan.canonicals {

@@ -3,6 +3,7 @@ package checks
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/pagelint/pagelint/dom"
@@ -31,6 +32,10 @@ type headLinkScan struct {
 	alternates []headLinkTag // rel=alternate with a hreflang attribute
 	robots     []*html.Node  // <meta name=robots|googlebot>
 	base       *url.URL      // the document base: <base href> or the page URL
+	// redirect is set on a redirect stub: a meta refresh to another URL
+	// within a few seconds, as mdBook, Jekyll redirect-from and Hugo aliases
+	// write for moved pages. Search engines treat it as a redirect.
+	redirect bool
 }
 
 // headLinkCollect walks the document once. Content of <template> and of
@@ -59,11 +64,14 @@ func headLinkCollect(p *PagePass) *headLinkScan {
 			if dom.HasToken(n, "rel", "canonical") {
 				s.canonicals = append(s.canonicals, tag)
 			}
-			if lang, ok := dom.Attr(n, "hreflang"); ok && dom.HasToken(n, "rel", "alternate") {
+			if lang, ok := dom.Attr(n, "hreflang"); ok && dom.HasToken(n, "rel", "alternate") && headLinkIsPage(n) {
 				tag.lang = strings.TrimSpace(lang)
 				s.alternates = append(s.alternates, tag)
 			}
 		case "meta":
+			if strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "http-equiv")), "refresh") && headLinkQuickRefresh(dom.AttrOr(n, "content")) {
+				s.redirect = true
+			}
 			switch strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name"))) {
 			case "robots", "googlebot":
 				s.robots = append(s.robots, n)
@@ -72,6 +80,26 @@ func headLinkCollect(p *PagePass) *headLinkScan {
 		return true
 	})
 	return s
+}
+
+// headLinkQuickRefresh reports a meta refresh content that sends the reader
+// to another URL within 5 seconds ("0; url=new.html").
+func headLinkQuickRefresh(content string) bool {
+	if page.RefreshTarget(content) == "" {
+		return false
+	}
+	delay, _, _ := strings.Cut(content, ";")
+	delay, _, _ = strings.Cut(delay, ",")
+	d, err := strconv.ParseFloat(strings.TrimSpace(delay), 64)
+	return err == nil && d <= 5
+}
+
+// headLinkIsPage reports whether an alternate link names an HTML page: a
+// feed (type="application/rss+xml") with a hreflang is not an annotation.
+func headLinkIsPage(n *html.Node) bool {
+	t, ok := dom.Attr(n, "type")
+	t = strings.ToLower(strings.TrimSpace(t))
+	return !ok || t == "" || strings.HasPrefix(t, "text/html") || strings.HasPrefix(t, "application/xhtml")
 }
 
 func headLinkInHead(n *html.Node) bool {
@@ -108,8 +136,9 @@ func (s *headLinkScan) canonical() string {
 // record stores the facts the site rules compare on the page's summary.
 func (s *headLinkScan) record(p *PagePass) {
 	f := &p.Summary.Facts
-	f.Canonical = s.canonical()
-	f.Noindex = false
+	if c := s.canonical(); c != "" {
+		f.Canonical = c
+	}
 	for _, m := range s.robots {
 		if headLinkRobotsTokens(dom.AttrOr(m, "content")).noindex() {
 			f.Noindex = true
@@ -120,7 +149,7 @@ func (s *headLinkScan) record(p *PagePass) {
 			f.Noindex = true
 		}
 	}
-	f.Alternates = f.Alternates[:0]
+	f.Alternates = f.Alternates[:0] // each of the three rules records the same list
 	for _, a := range s.alternates {
 		if !a.inHead {
 			continue

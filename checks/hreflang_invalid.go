@@ -12,7 +12,7 @@ import (
 var HreflangInvalid = &Check{
 	ID:       "hreflang-invalid",
 	Severity: Warning,
-	Summary:  "an hreflang annotation search engines ignore: bad code, relative URL, missing self or return link",
+	Summary:  "an hreflang annotation search engines ignore (bad code, relative URL, no self or return link)",
 	Help:     "Use ISO 639-1 language codes with an optional ISO 3166-1 region (en, en-GB) or x-default, absolute URLs, and list every version, itself included, on every version.",
 	Doc: `Flags <link rel="alternate" hreflang> annotations that Google ignores:
 - a value that is not an ISO 639-1 language with an optional ISO 3166-1 alpha-2 region (or a

@@ -25,7 +25,8 @@ went live ("Discourage search engines" in WordPress). Robots metas that contradi
 restrictive. A page-level nofollow alone is info: no link on the page passes signals.
 
 Pages where noindex is the norm are skipped: error pages (404.html, 404/, 500.html), search
-result pages, login, cart, checkout and account pages. Turn the rule off for other paths in the
+result pages, login, cart, checkout and account pages, print versions and generated tables of
+contents (mdBook's print.html and toc.html), and redirect stubs (a meta refresh to the new URL). Turn the rule off for other paths in the
 config when the noindex is deliberate.
 
 Why: a noindex page disappears from search results, usually silently; it is the most common
@@ -39,7 +40,7 @@ Fix: remove the directive, or keep it on purpose and exclude the path in .pageli
 }
 
 // noindexExempt matches the paths of pages that carry noindex by design.
-var noindexExempt = regexp.MustCompile(`(?i)(^|/)(40[0-9]|41[0-9]|50[0-9]|not-?found|search|search-results|login|log-in|signin|sign-in|wp-login\.php|cart|basket|checkout|my-account|account|thank-?you)(/|\.html?|\.php)?$`)
+var noindexExempt = regexp.MustCompile(`(?i)(^|/)(40[0-9]|41[0-9]|50[0-9]|not-?found|search|search-results|login|log-in|signin|sign-in|wp-login\.php|cart|basket|checkout|my-account|account|thank-?you|print|toc)(/|\.html?|\.php)?$`)
 
 // noindexQueryExempt matches queries of search result and preview pages.
 var noindexQueryExempt = regexp.MustCompile(`(^|&)(s|q|query|search|preview)=`)
@@ -47,7 +48,7 @@ var noindexQueryExempt = regexp.MustCompile(`(^|&)(s|q|query|search|preview)=`)
 func noindex(p *PagePass) error {
 	scan := headLinkCollect(p)
 	scan.record(p)
-	if p.Page.Status >= 400 || noindexIsExempt(p) {
+	if p.Page.Status >= 400 || scan.redirect || noindexIsExempt(p) {
 		return nil
 	}
 	sev := Warning

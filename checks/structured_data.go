@@ -23,7 +23,7 @@ import (
 var StructuredData = &Check{
 	ID:       "structured-data",
 	Severity: Warning,
-	Summary:  "JSON-LD that does not parse, lacks @context or @type, has bad dates or relative URLs, or marks up facts the page does not show",
+	Summary:  "JSON-LD that does not parse, is incomplete, or marks up facts the page does not show",
 	Help:     "Make each application/ld+json script valid JSON with a schema.org @context, a @type, ISO 8601 dates and absolute URLs, describing only what the page shows.",
 	Doc: `Checks every <script type="application/ld+json">:
 - error: the JSON does not parse. The message gives the line and column inside the script, the
@@ -80,6 +80,7 @@ func structuredData(p *PagePass) error {
 		if strings.TrimSpace(src) == "" {
 			continue
 		}
+		src = strings.Replace(src, "\ufeff", " ", 1) // a byte order mark pasted along with the JSON
 		src, wrapped := structuredDataStripCDATA(src)
 		if wrapped {
 			p.Report(Issue{Node: n, Severity: Info, Message: "JSON-LD is wrapped in a CDATA comment (/*<![CDATA[*/); it was stripped to parse, and is not needed in HTML"})
