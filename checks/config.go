@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -24,6 +23,42 @@ type Config struct {
 	Rules     map[string]RuleConfig // by rule id
 	Overrides []Override            // in order; a later match wins
 	Ignore    []string              // site-path globs of pages that get no findings
+
+	globs map[string]*regexp.Regexp // compiled once by compileGlobs
+}
+
+// compileGlobs compiles every path glob of the config once, so matching a
+// page against the overrides costs no regexp compilation.
+func (c *Config) compileGlobs() {
+	c.globs = map[string]*regexp.Regexp{}
+	add := func(gs []string) {
+		for _, g := range gs {
+			if re, err := compileGlob(g); err == nil {
+				c.globs[g] = re
+			}
+		}
+	}
+	add(c.Ignore)
+	for _, o := range c.Overrides {
+		add(o.Paths)
+	}
+}
+
+// matchPath is MatchAnyPath with the config's compiled globs.
+func (c Config) matchPath(globs []string, sitePath string) bool {
+	for _, g := range globs {
+		re, ok := c.globs[g]
+		if !ok {
+			var err error
+			if re, err = compileGlob(g); err != nil {
+				continue
+			}
+		}
+		if re.MatchString(sitePath) {
+			return true
+		}
+	}
+	return false
 }
 
 // RuleConfig is what a config says about one rule. Unset fields keep what
@@ -74,7 +109,7 @@ func (c Config) resolve(rule *Check, sitePath string) effective {
 		apply(rc)
 	}
 	for _, o := range c.Overrides {
-		if rc, ok := o.Rules[rule.ID]; ok && MatchAnyPath(o.Paths, sitePath) {
+		if rc, ok := o.Rules[rule.ID]; ok && c.matchPath(o.Paths, sitePath) {
 			apply(rc)
 		}
 	}
@@ -201,14 +236,9 @@ func MatchAnyPath(globs []string, sitePath string) bool {
 	return false
 }
 
-// Globs are compiled once: "**" matches across "/", "*" and "?" within one
-// segment. A glob without a leading "/" matches at any depth.
-var globCache sync.Map // string -> *regexp.Regexp
-
+// compileGlob turns a path glob into a regexp: "**" matches across "/", "*"
+// and "?" within one segment. A glob without a leading "/" matches at any depth.
 func compileGlob(g string) (*regexp.Regexp, error) {
-	if re, ok := globCache.Load(g); ok {
-		return re.(*regexp.Regexp), nil
-	}
 	if g == "" {
 		return nil, fmt.Errorf("empty path glob")
 	}
@@ -242,7 +272,6 @@ func compileGlob(g string) (*regexp.Regexp, error) {
 	if err != nil {
 		return nil, fmt.Errorf("path glob %q: %w", g, err)
 	}
-	globCache.Store(g, re)
 	return re, nil
 }
 

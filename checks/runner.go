@@ -51,6 +51,7 @@ func NewRunner(site *page.Site, checks []*Check, now time.Time) *Runner {
 // WithConfig applies a config: rule severities, options, path overrides and
 // ignored pages. Call it before the first page.
 func (r *Runner) WithConfig(cfg Config) *Runner {
+	cfg.compileGlobs()
 	r.config = cfg
 	r.checks = cfg.Enabled(r.checks)
 	return r
@@ -154,7 +155,7 @@ func (r *Runner) fail(err error) {
 // dropped where the rule is off or the page ignored, and at the configured
 // severity when one is set (it applies to all of the rule's findings).
 func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
-	if MatchAnyPath(r.config.Ignore, sum.Path) {
+	if r.config.matchPath(r.config.Ignore, sum.Path) {
 		return
 	}
 	eff := r.config.resolve(c, sum.Path)
@@ -209,7 +210,7 @@ func (r *Runner) addUnusedSuppressions() {
 	}
 	for sum, sups := range r.sups {
 		for _, s := range sups {
-			if s.used > 0 || r.context[sum] || MatchAnyPath(r.config.Ignore, sum.Path) {
+			if s.used > 0 || r.context[sum] || r.config.matchPath(r.config.Ignore, sum.Path) {
 				continue
 			}
 			msg := fmt.Sprintf("%s silenced nothing: remove it", s.where)
