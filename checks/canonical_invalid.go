@@ -48,7 +48,7 @@ func canonicalInvalid(p *PagePass) error {
 	firstLine := 0
 	for _, c := range scan.canonicals {
 		if !c.inHead {
-			p.Reportf(c.node, "canonical link is inside <body>, where search engines ignore it; an element not allowed in <head> before it ends the head early")
+			p.Reportf(c.node, "canonical link is inside <body>, where search engines ignore it: %s", headLinkBodyNote(p, c.node))
 			continue
 		}
 		if !c.hasHref || c.raw == "" {

@@ -1,8 +1,11 @@
 package checks
 
 import (
+	"bytes"
+	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -209,6 +212,44 @@ func headLinkHeaderRobots(h http.Header) []string {
 	}
 	return out
 }
+
+// headLinkBodyNote explains why a <link> that belongs in <head> is in
+// <body>: written there, or the head ended early at an element not allowed
+// in it (a <div>, an <img>, stray text), which the note names.
+func headLinkBodyNote(p *PagePass, n *html.Node) string {
+	line := p.Page.Line(n)
+	raw, off := p.Page.Raw, 0
+	for i := 1; i < line && off < len(raw); i++ {
+		j := bytes.IndexByte(raw[off:], '\n')
+		if j < 0 {
+			break
+		}
+		off += j + 1
+	}
+	if headLinkBodyTag.Match(raw[:off]) {
+		return "it is written after <body>"
+	}
+	// The parser opened <body> at the first thing <head> cannot hold.
+	body := dom.Closest(n, func(a *html.Node) bool { return a.Data == "body" })
+	var first *html.Node
+	if body != nil {
+		first = body.FirstChild
+	}
+	for first != nil && (first.Type == html.CommentNode || first.Type == html.TextNode && strings.TrimSpace(first.Data) == "") {
+		first = first.NextSibling
+	}
+	switch {
+	case first == nil || first == n:
+		return "the head ended early"
+	case first.Type == html.TextNode:
+		return fmt.Sprintf("the head ended early at the text %q", structuredDataShorten(dom.FoldSpace(first.Data), 40))
+	case first.Type == html.ElementNode && p.Page.Line(first) > 0:
+		return fmt.Sprintf("the head ended early at %s on line %d, which is not allowed in <head>", page.OpeningTag(first), p.Page.Line(first))
+	}
+	return "the head ended early"
+}
+
+var headLinkBodyTag = regexp.MustCompile(`(?i)<body[\s>]`)
 
 // headLinkSchemeKnown reports whether the page's URL scheme is the one it is
 // served with: always in crawl mode, and in check mode only with a real

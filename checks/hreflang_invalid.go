@@ -47,7 +47,7 @@ func hreflangInvalidPage(p *PagePass) error {
 	valid := 0
 	for _, a := range scan.alternates {
 		if !a.inHead {
-			p.Reportf(a.node, "hreflang link is inside <body>, where search engines ignore it")
+			p.Reportf(a.node, "hreflang link is inside <body>, where search engines ignore it: %s", headLinkBodyNote(p, a.node))
 			continue
 		}
 		if msg := hreflangCodeProblem(a.lang); msg != "" {

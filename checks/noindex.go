@@ -20,14 +20,15 @@ var Noindex = &Check{
 crawl mode, pages served with an X-Robots-Tag header that says so (a header for another crawler,
 "otherbot: noindex", is left alone). In check mode there are no headers, so only the meta tags are
 read. The home page (/) is an error: a noindex there is almost always a staging setting that
-went live ("Discourage search engines" in WordPress). Robots metas that contradict each other
-(index and noindex, follow and nofollow) are a warning: search engines apply the most
-restrictive. A page-level nofollow alone is info: no link on the page passes signals.
+went live ("Discourage search engines" in WordPress). When robots metas contradict each other the
+most restrictive wins: an index next to a noindex is named in the noindex finding, and follow
+next to nofollow is a warning of its own. A page-level nofollow alone is info: no link on the
+page passes ranking signals.
 
 Pages where noindex is the norm are skipped: error pages (404.html, 404/, 500.html), search
 result pages, login, cart, checkout and account pages, print versions and generated tables of
-contents (mdBook's print.html and toc.html), and redirect stubs (a meta refresh to the new URL). Turn the rule off for other paths in the
-config when the noindex is deliberate.
+contents (mdBook's print.html and toc.html), and redirect stubs (a meta refresh to the new URL).
+Turn the rule off for other paths in the config when the noindex is deliberate.
 
 Why: a noindex page disappears from search results, usually silently; it is the most common
 leftover of a staging site.
