@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/checks"
@@ -26,6 +27,28 @@ type Run struct {
 	FailOn      checks.FailOn   // the --fail-on threshold (JUnit failures, markdown)
 	Baseline    *BaselineCounts // set when the run compared with a baseline
 	ToolVersion string          // pagelint's version, for SARIF tool.driver
+	History     []RunPoint      // with --history: the last runs of this target, oldest first, this one last (html trend)
+	Changes     *Changes        // with --history: what changed since the previous run of this target (html)
+}
+
+// A RunPoint is one stored run, counted per severity, for the trend chart.
+type RunPoint struct {
+	ID                     int64
+	Start                  time.Time
+	Complete               bool
+	Errors, Warnings, Info int
+}
+
+// Changes compare a run with the previous run of its target in the history.
+// NotChecked counts findings of the previous run on pages this run did not
+// check: they are neither fixed nor still there, as far as anyone knows.
+type Changes struct {
+	SinceRun   int64
+	SinceStart time.Time
+	New        []checks.Finding
+	Fixed      []checks.Finding
+	Persisting int
+	NotChecked int
 }
 
 // BaselineCounts compare a run with a baseline: findings not in it (New),
@@ -43,6 +66,7 @@ type Options struct {
 // writers maps each --format name to its reporter.
 var writers = map[string]func(io.Writer, Run, Options) error{
 	"github":   writeGitHub,
+	"html":     writeHTML,
 	"json":     writeJSON,
 	"junit":    writeJUnit,
 	"markdown": writeMarkdown,
