@@ -188,30 +188,10 @@ func findDates(text string) []dateMatch {
 // matches that do not overlap.
 func matchForms(text string, forms []dateForm) []dateMatch {
 	var out []dateMatch
+	segs := dateSegments(text)
 	for _, f := range forms {
-		for _, loc := range f.re.FindAllStringSubmatchIndex(text, -1) {
-			start, end := loc[0], loc[1]
-			if !dateBoundaries(text, start, end, f.named) {
-				continue
-			}
-			m := make([]string, len(loc)/2)
-			for i := range m {
-				if loc[2*i] >= 0 {
-					m[i] = text[loc[2*i]:loc[2*i+1]]
-				}
-			}
-			y, mo, d, amb, ok := f.parse(m)
-			if !ok || !dateValid(y, mo, d) {
-				continue
-			}
-			if amb && !dateValid(y, time.Month(d), int(mo)) {
-				amb = false
-			}
-			dm := dateMatch{Start: start, End: end, Text: text[start:end], Year: y, Month: mo, Day: d, Ambiguous: amb, ISO: f.iso}
-			if f.iso {
-				dm.At, dm.Clock, dm.Zoned = dateISOInstant(dm.Text)
-			}
-			out = append(out, dm)
+		for _, seg := range segs {
+			out = matchFormIn(text, seg, f, out)
 		}
 	}
 	slices.SortFunc(out, func(a, b dateMatch) int {
@@ -230,6 +210,79 @@ func matchForms(text string, forms []dateForm) []dateMatch {
 		last = d.End
 	}
 	return kept
+}
+
+// Every date form holds a four-digit year, at most dateYearBefore bytes
+// after the start of the date ("27 de septiembre de 2025") and
+// dateYearAfter bytes before its end (an ISO date-time with fractions and
+// offset). Running the forms' regexps only on windows around the years
+// keeps the parser fast on long pages: month-name alternations are slow
+// over hundreds of kilobytes of text.
+const (
+	dateYearBefore = 48
+	dateYearAfter  = 48
+)
+
+// dateSegments returns the windows of text around the year-like numbers
+// (four digits from 1900 to 2199, not part of a longer number), merged
+// where they overlap.
+func dateSegments(text string) [][2]int {
+	var segs [][2]int
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j-i == 4 && (text[i:i+2] == "19" || text[i:i+2] == "20" || text[i:i+2] == "21") {
+			a, b := max(0, i-dateYearBefore), min(len(text), j+dateYearAfter)
+			if n := len(segs); n > 0 && a <= segs[n-1][1] {
+				segs[n-1][1] = b
+			} else {
+				segs = append(segs, [2]int{a, b})
+			}
+		}
+		i = j
+	}
+	return segs
+}
+
+// matchFormIn appends the matches of form f in text[seg[0]:seg[1]].
+func matchFormIn(text string, seg [2]int, f dateForm, out []dateMatch) []dateMatch {
+	sub := text[seg[0]:seg[1]]
+	for _, loc := range f.re.FindAllStringSubmatchIndex(sub, -1) {
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += seg[0]
+			}
+		}
+		start, end := loc[0], loc[1]
+		if !dateBoundaries(text, start, end, f.named) {
+			continue
+		}
+		m := make([]string, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = text[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		y, mo, d, amb, ok := f.parse(m)
+		if !ok || !dateValid(y, mo, d) {
+			continue
+		}
+		if amb && !dateValid(y, time.Month(d), int(mo)) {
+			amb = false
+		}
+		dm := dateMatch{Start: start, End: end, Text: text[start:end], Year: y, Month: mo, Day: d, Ambiguous: amb, ISO: f.iso}
+		if f.iso {
+			dm.At, dm.Clock, dm.Zoned = dateISOInstant(dm.Text)
+		}
+		out = append(out, dm)
+	}
+	return out
 }
 
 var monthYearForms = func() []dateForm {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -127,6 +128,9 @@ func FuzzFindDates(f *testing.F) {
 			}
 			last = d.End
 		}
+		if got, want := findDates(s), naiveFindDates(s); len(got) != len(want) {
+			t.Fatalf("findDates(%q) = %+v, whole-text search %+v", s, got, want)
+		}
 	})
 }
 
@@ -251,6 +255,51 @@ func TestPageLang(t *testing.T) {
 		}
 		if got := pageLang(root); got != want {
 			t.Errorf("pageLang(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
+
+// naiveFindDates runs the forms over the whole text, as findDates did before
+// it learned to look only around years; the two must agree.
+func naiveFindDates(text string) []dateMatch {
+	out := matchFormIn(text, [2]int{0, len(text)}, dateForms[0], nil)
+	for _, f := range dateForms[1:] {
+		out = matchFormIn(text, [2]int{0, len(text)}, f, out)
+	}
+	slices.SortFunc(out, func(a, b dateMatch) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	var kept []dateMatch
+	last := -1
+	for _, d := range out {
+		if d.Start >= last {
+			kept = append(kept, d)
+			last = d.End
+		}
+	}
+	return kept
+}
+
+func TestFindDatesWindowsMatchWholeText(t *testing.T) {
+	long := strings.Repeat("Some prose with numbers 12 and 123456 and 1999 items. ", 40)
+	for _, text := range []string{
+		long + "Updated on 27 de septiembre de 2025, then 2025-06-27T04:50:55.123456-08:00." + long,
+		"2025-06-27 2025-06-28 June 3, 2025 3 June 2025 03/04/2025 27.06.2025 2025年6月27日",
+		"Sept. 3, 2025" + long + "1er juin 2025",
+		"20255 2025-13-01 1899-01-01 2200-01-01 June 27, 2025",
+	} {
+		got, want := findDates(text), naiveFindDates(text)
+		if len(got) != len(want) {
+			t.Errorf("findDates found %d dates, whole-text search %d", len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("findDates[%d] = %+v, whole-text search %+v", i, got[i], want[i])
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -48,7 +49,12 @@ var (
 		`\baté|\bfino\s+al|\bentro\s+il|\btot(?:\s+en\s+met)?|\bt/m|\buiterlijk)\s*(?:on\s+|the\s+)?[:\-–—]?\s*(?:\p{L}+day,?\s*)?$`)
 	// expiredOfferPastRe marks history rather than an open offer.
 	expiredOfferPastRe = regexp.MustCompile(`(?i)\b(?:ended|expired|was|were|had\s+been|closed|ran\s+(?:from|until|through)|lasted|took\s+place|finished|endete|war|terminó|terminou|finì|eindigde|s'est\s+terminée?)\b`)
-	// expiredOfferTypes are the schema.org types whose end dates are checked.
+	// expiredOfferRawCues are words (lower case) that every promotion
+	// expiredOfferPromoRe finds contains one of.
+	expiredOfferRawCues = []string{"%", " off", "discount", "save", "free", "promo", "coupon", "voucher", "code", "sale",
+		"offer", "limited", "early", "half", "bogo", "buy one", "gutschein", "rabatt", "angebot", "descuento", "oferta",
+		"promoção", "sconto", "offerta", "korting", "actie", "réduction", "remise", "soldes"}
+	// expiredOfferProps are the end-date properties that are checked.
 	expiredOfferProps = []struct{ prop, what string }{
 		{"priceValidUntil", "priceValidUntil"}, {"validThrough", "validThrough"}, {"endDate", "endDate"},
 	}
@@ -68,11 +74,19 @@ func expiredOffer(p *PagePass) error {
 	root := p.Root()
 	body := dom.Find(root, func(n *html.Node) bool { return n.Data == "body" })
 	lang := pageLang(root)
-	items := staleGroupJSONLD(root)
-	if body != nil {
+	raw := p.Page.Raw
+	known := len(raw) > 0
+	var items []staleGroupLDItem
+	if !known || bytes.Contains(raw, []byte("ld+json")) {
+		items = staleGroupJSONLD(root)
+	}
+	// Most pages hold no offer: the source says so without rendering the text.
+	if body != nil && (!known || staleGroupRawHas(raw, expiredOfferRawCues)) {
 		expiredOfferText(p, body, lang, expiredOfferPostDate(root, items, lang))
 	}
-	expiredOfferStructured(p, root, items, lang)
+	if !known || bytes.Contains(raw, []byte("priceValidUntil")) || bytes.Contains(raw, []byte("validThrough")) || bytes.Contains(raw, []byte("endDate")) {
+		expiredOfferStructured(p, root, items, lang)
+	}
 	return nil
 }
 
@@ -95,9 +109,6 @@ func expiredOfferPassed(d dateMatch, now time.Time) (bool, bool) {
 // expiredOfferText reports the visible promotions whose deadline passed.
 func expiredOfferText(p *PagePass, body *html.Node, lang string, posted time.Time) {
 	ft := flatten(body, expiredOfferSkip)
-	if !expiredOfferPromoRe.MatchString(ft.text) {
-		return
-	}
 	seen := map[*html.Node]bool{}
 	prev := 0
 	for _, d := range parseDates(ft.text, lang) {

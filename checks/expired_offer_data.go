@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -119,4 +120,17 @@ func staleGroupTypes(o map[string]any) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// staleGroupRawHas reports whether the page source holds one of the words
+// (given in lower case), ignoring case: a cheap test that lets a rule skip
+// rendering pages that cannot concern it.
+func staleGroupRawHas(raw []byte, words []string) bool {
+	lower := bytes.ToLower(raw)
+	for _, w := range words {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
