@@ -117,10 +117,21 @@ func noindexMetaName(n *html.Node) string {
 	return strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name")))
 }
 
+// noindexBodyClasses are the WordPress body classes of pages that are
+// noindex by design: error, search, login and WooCommerce account pages.
+var noindexBodyClasses = []string{"error404", "search-results", "search-no-results", "login", "woocommerce-cart", "woocommerce-checkout", "woocommerce-account"}
+
 // noindexIsExempt reports pages that carry noindex by design.
 func noindexIsExempt(p *PagePass) bool {
 	if p.Page.URL != nil && noindexQueryExempt.MatchString(p.Page.URL.RawQuery) {
 		return true
+	}
+	if body := dom.Find(p.Root(), func(n *html.Node) bool { return n.Data == "body" }); body != nil {
+		for _, c := range noindexBodyClasses {
+			if dom.HasClass(body, c) {
+				return true
+			}
+		}
 	}
 	clean := strings.TrimSuffix(p.Page.Path, "/")
 	if i := strings.IndexByte(clean, '?'); i >= 0 {

@@ -245,7 +245,8 @@ func structuredDataBreaker(src string, at int, atEnd bool) string {
 // A structuredDataWalker collects the problems of one parsed script.
 type structuredDataWalker struct {
 	context    []string // problems with @context
-	untyped    []string // paths of items without @type
+	untyped    []structuredDataUntyped // items without @type
+	typedIDs   map[string]bool         // @id of every item that has a @type
 	badDates   []string
 	relative   []string
 	faqAnswers []string
@@ -310,20 +311,40 @@ func structuredDataDot(path string) string {
 	return path + "."
 }
 
+// A structuredDataUntyped is an item without @type, kept until the whole
+// script is read: an item that adds properties to a node typed elsewhere
+// (same @id) is merged with it, as JSON-LD does.
+type structuredDataUntyped struct {
+	path, id string
+}
+
 // needType records an item without @type; a bare reference ({"@id": …}) is fine.
 func (w *structuredDataWalker) needType(obj map[string]any, path string) {
 	if _, ok := obj["@type"]; ok {
 		return
 	}
+	id, _ := obj["@id"].(string)
 	for k := range obj {
 		if k != "@id" && k != "@context" {
 			if path == "" {
 				path = "the top-level item"
 			}
-			w.untyped = append(w.untyped, path)
+			w.untyped = append(w.untyped, structuredDataUntyped{path: path, id: id})
 			return
 		}
 	}
+}
+
+// untypedPaths returns the paths of items that have no @type of their own
+// nor through their @id.
+func (w *structuredDataWalker) untypedPaths() []string {
+	var out []string
+	for _, u := range w.untyped {
+		if u.id == "" || !w.typedIDs[u.id] {
+			out = append(out, u.path)
+		}
+	}
+	return out
 }
 
 // structuredDataSchemaContext accepts "https://schema.org", "http://schema.org/",
@@ -352,6 +373,12 @@ func (w *structuredDataWalker) walk(v any, path string) {
 		}
 	case map[string]any:
 		types := structuredDataTypes(t["@type"])
+		if id, ok := t["@id"].(string); ok && len(types) > 0 {
+			if w.typedIDs == nil {
+				w.typedIDs = map[string]bool{}
+			}
+			w.typedIDs[id] = true
+		}
 		keys := make([]string, 0, len(t))
 		for k := range t {
 			keys = append(keys, k)
@@ -523,8 +550,8 @@ func (w *structuredDataWalker) report(p *PagePass, n *html.Node) {
 	for _, c := range w.context {
 		p.Reportf(n, "JSON-LD %s; search engines read only schema.org", c)
 	}
-	if len(w.untyped) > 0 {
-		p.Reportf(n, "JSON-LD item without @type: %s", structuredDataList(w.untyped))
+	if untyped := w.untypedPaths(); len(untyped) > 0 {
+		p.Reportf(n, "JSON-LD item without @type: %s", structuredDataList(untyped))
 	}
 	if len(w.badDates) > 0 {
 		p.Reportf(n, "JSON-LD date is not ISO 8601 (write 2025-06-27 or 2025-06-27T09:30:00+02:00): %s", structuredDataList(w.badDates))
