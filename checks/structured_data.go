@@ -244,7 +244,7 @@ func structuredDataBreaker(src string, at int, atEnd bool) string {
 
 // A structuredDataWalker collects the problems of one parsed script.
 type structuredDataWalker struct {
-	context    []string // problems with @context
+	context    []string                // problems with @context
 	untyped    []structuredDataUntyped // items without @type
 	typedIDs   map[string]bool         // @id of every item that has a @type
 	badDates   []string
