@@ -104,6 +104,7 @@ func emptySectionPage(p *PagePass) error {
 		if content || emptySectionCaption(ev.node) {
 			continue
 		}
+		hooks = hooks || emptySectionInHook(ev.node)
 		where := "before the next heading"
 		if ended {
 			where = "before the end of its section"
@@ -301,6 +302,43 @@ func emptySectionDecoration(n *nethtml.Node) bool {
 func emptySectionRunnable(n *nethtml.Node) bool {
 	t := strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "type")))
 	return t == "" || t == "module" || strings.Contains(t, "javascript") || strings.Contains(t, "ecmascript")
+}
+
+// emptySectionOwnHook matches the id-less class of a container that a
+// script fills around its own heading (Jetpack's #jp-relatedposts).
+var emptySectionOwnHook = regexp.MustCompile(`(?i)accordion|faq|tabs|toggle|lazy|related`)
+
+// emptySectionInHook reports whether the heading sits alone in a container
+// that a script fills: an ancestor holding nothing but the heading that has an
+// id or a hook class, like Jetpack's
+// <div id="jp-relatedposts"><h3>Related</h3></div>.
+func emptySectionInHook(h *nethtml.Node) bool {
+	for n := h.Parent; n != nil && n.Type == nethtml.ElementNode && !emptySectionBoundary(n); n = n.Parent {
+		if !emptySectionOnly(n, h) {
+			return false
+		}
+		if dom.AttrOr(n, "id") != "" || emptySectionOwnHook.MatchString(dom.AttrOr(n, "class")) {
+			return true
+		}
+	}
+	return false
+}
+
+// emptySectionOnly reports whether n holds nothing visible besides h.
+func emptySectionOnly(n, h *nethtml.Node) bool {
+	only := true
+	dom.Walk(n, func(c *nethtml.Node) bool {
+		switch {
+		case !only || c == h:
+			return false
+		case c.Type == nethtml.TextNode && strings.TrimSpace(c.Data) != "":
+			only = false
+		case c.Type == nethtml.ElementNode && (emptySectionMedia[c.Data] || emptySectionLevel(c) > 0):
+			only = false
+		}
+		return only
+	})
+	return only
 }
 
 // emptySectionBoxClass marks admonition boxes (DocBook's div.note, callouts).

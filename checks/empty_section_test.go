@@ -18,6 +18,7 @@ func TestEmptySectionSeverities(t *testing.T) {
 		"script-hooks.html:11":     checks.Info,
 		"script-hooks.html:14":     checks.Info,
 		"script-hooks.html:16":     checks.Info,
+		"script-hooks.html:21":     checks.Info,
 		"faq-not-rendered.html:23": checks.Warning,
 		"faq-not-rendered.html:26": checks.Warning,
 	})

@@ -131,8 +131,8 @@ func genericLinkTextPage(p *PagePass) error {
 		}
 	}
 	root := p.Root()
-	ids := map[string]*html.Node{}
 	var anchors []*html.Node
+	labelled := false
 	dom.Walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -143,32 +143,45 @@ func genericLinkTextPage(p *PagePass) error {
 		case "a":
 			if _, ok := dom.Attr(n, "href"); ok {
 				anchors = append(anchors, n)
-			}
-		}
-		if id := dom.AttrOr(n, "id"); id != "" {
-			if _, seen := ids[id]; !seen {
-				ids[id] = n
+				if _, ok := dom.Attr(n, "aria-labelledby"); ok {
+					labelled = true
+				}
 			}
 		}
 		return true
 	})
+	// Ids are only needed to resolve aria-labelledby, which few pages use.
+	var ids map[string]*html.Node
+	if labelled {
+		ids = map[string]*html.Node{}
+		dom.Walk(root, func(n *html.Node) bool {
+			if id := dom.AttrOr(n, "id"); id != "" && n.Type == html.ElementNode {
+				if _, seen := ids[id]; !seen {
+					ids[id] = n
+				}
+			}
+			return true
+		})
+	}
 	pageLang := genericLinkLang(root)
 	var generic, bare genericLinkTally
 	for _, a := range anchors {
-		if !genericLinkInScope(p, a) {
-			continue
-		}
+		// The name is cheap and rarely generic, so it is judged first; the
+		// scope checks (visibility, same-page targets) run only on suspects.
 		name := genericLinkName(a, ids)
 		norm := genericLinkNormalize(name)
-		if norm == "" || genericLinkIsCode(a) || genericLinkNamesSection(a, norm) {
+		if norm == "" {
 			continue
 		}
-		if genericLinkIsGeneric(norm, genericLinkLangOf(a, pageLang)) || extra[norm] {
-			generic.add(a, dom.FoldSpace(name))
+		isGeneric := genericLinkIsGeneric(norm, genericLinkLangOf(a, pageLang)) || extra[norm]
+		isBare := !isGeneric && genericLinkBareURL.MatchString(name)
+		if !isGeneric && !isBare || !genericLinkInScope(p, a) || genericLinkIsCode(a) || genericLinkNamesSection(a, norm) {
 			continue
 		}
-		if genericLinkBareURL.MatchString(strings.TrimSpace(name)) && dom.Closest(a, leftoverCodeLike) == nil {
-			bare.add(a, dom.FoldSpace(name))
+		if isGeneric {
+			generic.add(a, name)
+		} else {
+			bare.add(a, name)
 		}
 	}
 	if generic.count > 0 {
@@ -263,11 +276,11 @@ func genericLinkName(a *html.Node, ids map[string]*html.Node) string {
 				}
 			}
 		}
-		if s := strings.Join(parts, " "); strings.TrimSpace(s) != "" {
+		if s := dom.FoldSpace(strings.Join(parts, " ")); s != "" {
 			return s
 		}
 	}
-	if s := strings.TrimSpace(dom.AttrOr(a, "aria-label")); s != "" {
+	if s := dom.FoldSpace(dom.AttrOr(a, "aria-label")); s != "" {
 		return s
 	}
 	var b strings.Builder
@@ -275,7 +288,7 @@ func genericLinkName(a *html.Node, ids map[string]*html.Node) string {
 	if s := dom.FoldSpace(b.String()); s != "" {
 		return s
 	}
-	return strings.TrimSpace(dom.AttrOr(a, "title"))
+	return dom.FoldSpace(dom.AttrOr(a, "title"))
 }
 
 // genericLinkContent appends the name a link's content gives: text (screen

@@ -24,13 +24,16 @@ description, og:/twitter: metadata and image alt text:
   "Just another WordPress site";
 - unrendered tokens: {{ post.title }}, {% if … %}, Yoast's %%title%%, Rank Math's %title%, ${name},
   and raw shortcodes such as [fusion_text], [vc_row], [et_pb_section] or [contact-form-7 id="1"];
-- editing notes and stand-ins: TODO, TBD and FIXME written in capitals, "[insert …]", "Your Name",
+- editing notes and stand-ins: TODO and FIXME written in capitals as a note ("TODO: add the map";
+  not "the TODO list" or TODO.txt), TBD standing alone outside tables, "[insert …]", "Your Name",
   "Company Name", name@example.com in a contact block or mailto: link, and phone numbers such as
-  555-555-5555 or (123) 456-7890.
+  555-555-5555 or (123) 456-7890 (also in tel: links).
 Each distinct hit is reported once per page. Text in code, pre, kbd, samp, blockquote and q is not
 read, so a page about placeholders or a documentation page quoting a template stays silent; form
-labels ("Your Name" next to an input) are fine. Filler inside a hidden element (such as Avada's
-aria-hidden "Page load link") is reported as info.
+labels ("Your Name" next to an input) are fine, as are {{ }} and ${ } inside client-side templates
+(Vue, Angular, Alpine, Knockout attributes, <template>, text/x-template scripts), and the bare words
+"lorem ipsum" inside a longer sentence (an article about filler text). Filler inside a hidden
+element (such as Avada's aria-hidden "Page load link") is reported as info.
 
 Visitors and search engines see these leftovers as an unfinished site, and an unrendered token
 means a template variable or shortcode did not run.
@@ -46,38 +49,41 @@ type placeholderPattern struct {
 	re     *regexp.Regexp
 	kind   string // what the message calls a hit
 	strong bool   // also reported (as info) inside hidden elements
+	// hints: the lowercased text must contain one of them for re to be tried
+	// (a cheap filter: most text holds none).
+	hints []string
 	// check, when set, vets a hit at text[start:end] in element n.
 	check func(text string, start, end int, n *html.Node) bool
 }
 
 // placeholderPatterns are tried in order over each run of text.
 var placeholderPatterns = []placeholderPattern{
-	{re: regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?|\bdolor sit amet\b`), kind: "filler text", strong: true, check: placeholderFiller},
-	{re: regexp.MustCompile(`(?i)\badd your heading text here\b|\bI am text block\. Click edit button to change this text\.?|\bclick edit button to change this text\b`), kind: "page-builder default text", strong: true},
-	{re: regexp.MustCompile(`(?i)\byour content goes here\b(?:\. edit or remove this text inline)?|\bedit or remove this text inline\b|\byour title goes here\b`), kind: "page-builder default text", strong: true},
-	{re: regexp.MustCompile(`(?i)\bjust another wordpress site\b|\bthis is an example page\b|\bthis is your first post\. edit or delete it\b|\bSample Page\b`), kind: "WordPress default text", strong: true,
+	{hints: []string{"lorem", "dolor sit"}, re: regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?|\bdolor sit amet\b`), kind: "filler text", strong: true, check: placeholderFiller},
+	{hints: []string{"heading text here", "click edit button"}, re: regexp.MustCompile(`(?i)\badd your heading text here\b|\bI am text block\. Click edit button to change this text\.?|\bclick edit button to change this text\b`), kind: "page-builder default text", strong: true},
+	{hints: []string{"goes here", "edit or remove"}, re: regexp.MustCompile(`(?i)\byour content goes here\b(?:\. edit or remove this text inline)?|\bedit or remove this text inline\b|\byour title goes here\b`), kind: "page-builder default text", strong: true},
+	{hints: []string{"wordpress", "example page", "first post", "sample page"}, re: regexp.MustCompile(`(?i)\bjust another wordpress site\b|\bthis is an example page\b|\bthis is your first post\. edit or delete it\b|\bSample Page\b`), kind: "WordPress default text", strong: true,
 		check: func(text string, start, end int, _ *html.Node) bool {
 			hit := text[start:end]
 			return !strings.EqualFold(hit, "sample page") || hit == "Sample Page"
 		}},
-	{re: regexp.MustCompile(`^Hello world!?$`), kind: "WordPress default post title", strong: true, check: placeholderIsTitle},
-	{re: regexp.MustCompile(`(?i)^page load link$`), kind: "theme artifact", strong: true},
-	{re: regexp.MustCompile(`\{\{[^{}\n]{1,80}\}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
-	{re: regexp.MustCompile(`\{%-?\s*[a-z_]+\b[^%{}\n]{0,80}-?%\}`), kind: "unrendered template tag", check: placeholderNotClientTemplate},
-	{re: regexp.MustCompile(`%%[a-z][a-z0-9_]{1,30}%%`), kind: "unrendered SEO-plugin variable"},
-	{re: regexp.MustCompile(`%(?:title|sep|sitename|sitedesc|excerpt|excerpt_only|category|categories|tag|tags|term|term_description|date|modified|currentyear|currentdate|currentmonth|currentday|page|pagenumber|pagetotal|name|focuskw|searchphrase|pt_single|pt_plural|primary_category|parent_title|post_author|seo_title|seo_description|org_name)%`), kind: "unrendered SEO-plugin variable",
+	{hints: []string{"hello world"}, re: regexp.MustCompile(`^Hello world!?$`), kind: "WordPress default post title", strong: true, check: placeholderIsTitle},
+	{hints: []string{"page load link"}, re: regexp.MustCompile(`(?i)^page load link$`), kind: "theme artifact", strong: true},
+	{hints: []string{"{{"}, re: regexp.MustCompile(`\{\{[^{}\n]{1,80}\}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
+	{hints: []string{"{%"}, re: regexp.MustCompile(`\{%-?\s*[a-z_]+\b[^%{}\n]{0,80}-?%\}`), kind: "unrendered template tag", check: placeholderNotClientTemplate},
+	{hints: []string{"%%"}, re: regexp.MustCompile(`%%[a-z][a-z0-9_]{1,30}%%`), kind: "unrendered SEO-plugin variable"},
+	{hints: []string{"%"}, re: regexp.MustCompile(`%(?:title|sep|sitename|sitedesc|excerpt|excerpt_only|category|categories|tag|tags|term|term_description|date|modified|currentyear|currentdate|currentmonth|currentday|page|pagenumber|pagetotal|name|focuskw|searchphrase|pt_single|pt_plural|primary_category|parent_title|post_author|seo_title|seo_description|org_name)%`), kind: "unrendered SEO-plugin variable",
 		check: func(text string, start, end int, _ *html.Node) bool {
 			// %%title%% is Yoast's form, reported by the pattern above.
 			return (start == 0 || text[start-1] != '%') && (end == len(text) || text[end] != '%')
 		}},
-	{re: regexp.MustCompile(`\$\{[A-Za-z_][\w.]{0,40}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
-	{re: regexp.MustCompile(`\[/?(?:fusion|vc|et_pb|av)_[a-z0-9_]+(?:\s[^\[\]\n]{0,200})?\]|\[(?:contact-form-7|gravityform|wpforms|elementor-template)\b[^\[\]\n]{0,200}\]`), kind: "unrendered shortcode"},
-	{re: regexp.MustCompile(`\b(?:TODO|FIXME)\b`), kind: "editing note", check: placeholderStandaloneNote},
-	{re: regexp.MustCompile(`^TBD[.!:]?$`), kind: "editing note", check: placeholderNotInTable},
-	{re: regexp.MustCompile(`(?i)\[\s*(?:insert|add|enter|your|company|client)\s[^\[\]\n/|]{1,60}\]`), kind: "fill-in marker"},
-	{re: regexp.MustCompile(`\b(?:Your Name|Company Name|Your Company|Your Business Name)\b`), kind: "stand-in text", check: placeholderNotFormLabel},
-	{re: regexp.MustCompile(`(?i)\b[\w.+-]+@(?:example\.(?:com|org|net)|(?:your)?domain\.com|yourdomain\.[a-z]{2,4}|yoursite\.com|email\.com)\b`), kind: "placeholder email address", check: placeholderInContact},
-	{re: regexp.MustCompile(`(?:\(\s*(?:555|123|000)\s*\)\s*|\b(?:555|123|000)[ .-])(?:555|456|000)[ .-](?:5555|7890|0000)\b`), kind: "placeholder phone number"},
+	{hints: []string{"${"}, re: regexp.MustCompile(`\$\{[A-Za-z_][\w.]{0,40}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
+	{hints: []string{"["}, re: regexp.MustCompile(`\[/?(?:fusion|vc|et_pb|av)_[a-z0-9_]+(?:\s[^\[\]\n]{0,200})?\]|\[(?:contact-form-7|gravityform|wpforms|elementor-template)\b[^\[\]\n]{0,200}\]`), kind: "unrendered shortcode"},
+	{hints: []string{"todo", "fixme"}, re: regexp.MustCompile(`\b(?:TODO|FIXME)\b`), kind: "editing note", check: placeholderStandaloneNote},
+	{hints: []string{"tbd"}, re: regexp.MustCompile(`^TBD[.!:]?$`), kind: "editing note", check: placeholderNotInTable},
+	{hints: []string{"["}, re: regexp.MustCompile(`(?i)\[\s*(?:insert|add|enter|your|company|client)\s[^\[\]\n/|]{1,60}\]`), kind: "fill-in marker"},
+	{hints: []string{"your name", "company name", "your company", "your business"}, re: regexp.MustCompile(`\b(?:Your Name|Company Name|Your Company|Your Business Name)\b`), kind: "stand-in text", check: placeholderNotFormLabel},
+	{hints: []string{"@"}, re: regexp.MustCompile(`(?i)\b[\w.+-]+@(?:example\.(?:com|org|net)|(?:your)?domain\.com|yourdomain\.[a-z]{2,4}|yoursite\.com|email\.com)\b`), kind: "placeholder email address", check: placeholderInContact},
+	{hints: []string{"555", "123", "000"}, re: regexp.MustCompile(`(?:\(\s*(?:555|123|000)\s*\)\s*|\b(?:555|123|000)[ .-])(?:555|456|000)[ .-](?:5555|7890|0000)\b`), kind: "placeholder phone number"},
 }
 
 // placeholderMetas are the metadata read, by name or property.
@@ -118,10 +124,11 @@ type placeholderRun struct {
 func placeholderTextPage(p *PagePass) error {
 	root := p.Root()
 	var runs []placeholderRun
-	for _, n := range dom.Elements(root, func(n *html.Node) bool {
+	head := dom.Find(root, func(n *html.Node) bool { return n.Data == "head" })
+	for _, n := range dom.Elements(head, func(n *html.Node) bool {
 		return n.Data == "title" || n.Data == "meta"
 	}) {
-		if dom.Closest(n, func(a *html.Node) bool { return a.Data == "template" || a.Data == "svg" }) != nil {
+		if dom.Closest(n, func(a *html.Node) bool { return a.Data == "template" }) != nil {
 			continue
 		}
 		switch n.Data {
@@ -143,8 +150,9 @@ func placeholderTextPage(p *PagePass) error {
 
 	seen := map[string]bool{}
 	for _, r := range runs {
+		lower := strings.ToLower(r.text)
 		for _, pat := range placeholderPatterns {
-			if r.state == dom.Hidden && !pat.strong {
+			if r.state == dom.Hidden && !pat.strong || !placeholderHinted(lower, pat.hints) {
 				continue
 			}
 			for _, loc := range pat.re.FindAllStringIndex(r.text, -1) {
@@ -164,6 +172,15 @@ func placeholderTextPage(p *PagePass) error {
 		}
 	}
 	return nil
+}
+
+func placeholderHinted(lower string, hints []string) bool {
+	for _, h := range hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeholderCollector gathers the text of a document into runs, one per
@@ -274,6 +291,8 @@ func placeholderIsTitle(_ string, _, _ int, n *html.Node) bool {
 	switch n.Data {
 	case "title", "h1", "h2", "h3":
 		return true
+	case "meta":
+		return strings.HasSuffix(placeholderMetaLabel(n), ":title")
 	}
 	return dom.Closest(n, func(a *html.Node) bool { return a.Data == "h1" || a.Data == "h2" || a.Data == "h3" }) != nil
 }
