@@ -24,7 +24,9 @@ has touched the site in years. Only the first notice in the footer counts; map c
 ("© 2019 Google", "© OpenStreetMap contributors"), photo credits in figure captions and other
 third-party notices are not the site's, and "present" or a current or future year is fine. A
 page whose own "Last updated" date (or dateModified) is no later than the notice's year was
-built then, and is left alone: the notice was right when the page was last published.
+built then, and is left alone: the notice was right when the page was last published. So is
+a single year in the footer of generated documentation (Sphinx, MkDocs, Docusaurus, …), which
+states the project's first year.
 
 Bad:  <footer><p>© 2011 - 2023 Clinic Name</p></footer>   (checked in 2026)
 Good: <footer><p>© 2011–2026 Clinic Name</p></footer>, with the year rendered at build or request time`,
@@ -41,6 +43,9 @@ var (
 	staleCopyrightThirdPartyRe = regexp.MustCompile(`(?i)\b(?:google|openstreetmap|osm\b|mapbox|maptiler|here\b|tomtom|microsoft|bing|apple|esri|maxar|airbus|inegi|navteq|digitalglobe|` +
 		`carto|stamen|leaflet|yandex|getty|shutterstock|istock|adobe|unsplash|pexels|depositphotos|font\s*awesome|github|wordpress|automattic|` +
 		`elementor|themefusion|avada|astra|brainstorm|elegant\s*themes|sphinx|map\s*data|imagery|tiles?|photo|image|icons?)\b`)
+	// staleCopyrightDocsRe names documentation generators, in a footer
+	// credit or a generator meta tag.
+	staleCopyrightDocsRe = regexp.MustCompile(`(?i)\b(?:sphinx|mkdocs|docusaurus|docbook|doxygen|javadoc|rustdoc|pdoc|jsdoc|typedoc|antora|gitbook|vitepress|read\s*the\s*docs)\b`)
 	// staleCopyrightUpdatedRe is the label of a page's own last-updated date.
 	staleCopyrightUpdatedRe = regexp.MustCompile(`(?i)(?:last\s*updated|updated|last\s*modified|modified|last\s*built|built|generated|zuletzt\s*aktualisiert|aktualisiert|stand|mis\s*à\s*jour|actualizado|atualizado|aggiornato|bijgewerkt)(?:\s*(?:on|am|le|el|em|il|op))?\s*[:\-–—]?\s*$`)
 )
@@ -134,6 +139,9 @@ func staleCopyright(p *PagePass) error {
 			if behind <= 0 {
 				return nil
 			}
+			if !ranged && staleCopyrightDocs(root, ft) {
+				return nil // a docs project's "© Copyright 2019, Authors" is its first year
+			}
 			if built, ok := staleCopyrightBuiltYear(p, ft); ok && last >= built {
 				return nil // the page was last published in the notice's year
 			}
@@ -203,4 +211,18 @@ func staleCopyrightBuiltYear(p *PagePass, ft *flatText) (int, bool) {
 		}
 	}
 	return best, best > 0
+}
+
+// staleCopyrightDocs reports whether the page is generated documentation
+// (Sphinx, MkDocs, Docusaurus, …), whose single-year notice is the
+// project's first year, set once in its configuration, rather than a year
+// someone forgot to update.
+func staleCopyrightDocs(root *html.Node, footer *flatText) bool {
+	if staleCopyrightDocsRe.MatchString(footer.text) {
+		return true
+	}
+	gen := dom.Find(root, func(n *html.Node) bool {
+		return n.Data == "meta" && strings.EqualFold(dom.AttrOr(n, "name"), "generator")
+	})
+	return gen != nil && staleCopyrightDocsRe.MatchString(dom.AttrOr(gen, "content"))
 }
