@@ -56,6 +56,7 @@ func All() []*Check {
 		LinkMalformed,
 		LinkUnverified,
 		MissingReviewDate,
+		PageTooLarge,
 		RedirectChain,
 		Soft404,
 		TruncatedExcerpt,

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,8 +30,21 @@ type CrawlOptions struct {
 	UserAgent    string
 	IgnoreRobots bool
 	SkipExternal bool // check no link to another site (no DNS look-up, no request)
-	MaxBody      int  // bytes read of a page at most
-	Client       *http.Client
+	MaxBody      int  // bytes read of a page at most, after decompression (default 10 MiB)
+	// MaxDuration ends the whole crawl after this long; 0 means no limit.
+	MaxDuration time.Duration
+	// MaxURLLength: links to the site's pages longer than this are not
+	// followed; 0 means no limit.
+	MaxURLLength int
+	// MaxPerPattern caps the pages read per URL pattern (see URLPattern),
+	// for URL spaces that keep growing: calendars, faceted filters, ?page=N.
+	// 0 means no limit.
+	MaxPerPattern int
+	// StripParams names the query parameters (and ;name=value path
+	// parameters) dropped before pages are de-duplicated: tracking and
+	// session ids. A trailing * matches a prefix (utm_*).
+	StripParams []string
+	Client      *http.Client
 	// Links configure the link checks: retries, Retry-After cap, --accept,
 	// --include/--exclude, --header (sent to the site's host only),
 	// --insecure, the cache, per-host limits for other sites. Timeout,
@@ -60,6 +74,11 @@ type Crawler struct {
 	visited   map[string]bool // page keys queued or read
 	redirects map[string][]int
 	limitHit  bool
+	drop      func(string) bool // StripParams
+	patterns  map[string]int    // URL pattern -> pages queued
+	capped    map[string]int    // URL pattern -> pages left unread at MaxPerPattern
+	longHit   int               // links not followed for MaxURLLength
+	timeHit   bool              // MaxDuration ended the crawl
 	depthHit  int
 	robotsHit int
 	startErr  error
@@ -103,7 +122,10 @@ func NewCrawler(opts CrawlOptions) (*Crawler, *page.Site, error) {
 		opts.Client = opts.Links.httpClient()
 		opts.Links.Client, opts.Links.Dial = opts.Client, nil
 	}
-	c := &Crawler{opts: opts, start: u, site: site, visited: map[string]bool{}, redirects: map[string][]int{}}
+	c := &Crawler{
+		opts: opts, start: u, site: site, visited: map[string]bool{}, redirects: map[string][]int{},
+		drop: page.ParamMatcher(opts.StripParams), patterns: map[string]int{}, capped: map[string]int{},
+	}
 	c.links = newLinkChecker(opts.Links, site)
 	return c, site, nil
 }
@@ -113,9 +135,11 @@ func (c *Crawler) Stats() Stats {
 	return Stats{Pages: c.pages.Load(), Queued: c.queued.Load(), Errors: c.errored.Load(), Elapsed: time.Since(c.began)}
 }
 
-// pageKey names a page once: the normalized URL with a trailing index.html
-// dropped, so /blog/ and /blog/index.html are read once.
-func pageKey(u *url.URL) string {
+// pageKey names a page once: the normalized URL without the parameters of
+// StripParams and with a trailing index.html dropped, so /blog/,
+// /blog/index.html and /blog/?utm_source=x are read once.
+func (c *Crawler) pageKey(u *url.URL) string {
+	u = page.StripParams(u, c.drop)
 	key := page.Normalize(u)
 	if u.RawQuery == "" {
 		for _, idx := range []string{"/index.html", "/index.htm"} {
@@ -130,18 +154,28 @@ func pageKey(u *url.URL) string {
 // Run crawls the site, handing each HTML page to handle. It returns an error
 // when the start URL cannot be read; a cancelled ctx ends the crawl early
 // with Complete false.
-func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, error) {
+func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, error) {
 	c.began = time.Now()
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	if c.opts.MaxDuration > 0 {
+		t := time.AfterFunc(c.opts.MaxDuration, func() {
+			c.mu.Lock()
+			c.timeHit = true
+			c.mu.Unlock()
+			cancel()
+		})
+		defer t.Stop()
+	}
 	c.ctx = ctx
 	c.links.ctx = ctx
 	col := colly.NewCollector(colly.Async(true), colly.StdlibContext(ctx), colly.UserAgent(c.opts.UserAgent))
 	col.AllowURLRevisit = true // pagelint dedups itself, on normalized URLs
 	col.ParseHTTPErrorResponse = true
 	col.IgnoreRobotsTxt = c.opts.IgnoreRobots
-	col.MaxBodySize = c.opts.MaxBody
-	if c.opts.Client != nil {
-		col.SetClient(c.opts.Client)
-	}
+	// The cap counts decompressed bytes: capClient gunzips before it counts.
+	col.MaxBodySize = c.opts.MaxBody + 1
+	col.SetClient(capClient(c.opts.Client, c.opts.MaxBody))
 	col.SetRequestTimeout(c.opts.Timeout)
 	if err := col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: c.opts.Concurrency, Delay: c.opts.Delay}); err != nil {
 		return Result{}, fmt.Errorf("crawler limits: %w", err)
@@ -181,7 +215,7 @@ func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, err
 		c.record(r, err)
 	})
 
-	startKey := pageKey(c.start)
+	startKey := c.pageKey(c.start)
 	c.visited[startKey] = true
 	if err := c.visit(col, c.start.String(), startKey, 0); err != nil {
 		return Result{}, fmt.Errorf("start URL %s: %w", c.start, err)
@@ -200,9 +234,21 @@ func (c *Crawler) Run(ctx context.Context, handle func(*page.Page)) (Result, err
 		res.Complete = false
 		res.Notices = append(res.Notices, fmt.Sprintf("stopped at --max-pages %d: more pages of the site were left unread", c.opts.MaxPages))
 	}
-	if ctx.Err() != nil {
+	switch {
+	case parent.Err() != nil:
 		res.Complete = false
 		res.Notices = append(res.Notices, "interrupted: pages still queued were not read")
+	case c.timeHit:
+		res.Complete = false
+		res.Notices = append(res.Notices, fmt.Sprintf("stopped at --max-duration %s: pages still queued were not read", c.opts.MaxDuration))
+	}
+	if len(c.capped) > 0 {
+		res.Complete = false
+		res.Notices = append(res.Notices, c.patternNotice())
+	}
+	if c.longHit > 0 {
+		res.Complete = false
+		res.Notices = append(res.Notices, fmt.Sprintf("%d link(s) to pages of the site longer than --max-url-length %d were not followed", c.longHit, c.opts.MaxURLLength))
 	}
 	if c.depthHit > 0 {
 		res.Notices = append(res.Notices, fmt.Sprintf("%d page(s) beyond --max-depth %d were checked as links but not read", c.depthHit, c.opts.MaxDepth))
@@ -393,7 +439,7 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	c.site.RecordFetch(f)
 
 	final := r.Request.URL
-	key := pageKey(final)
+	key := c.pageKey(final)
 	if reqKey := r.Ctx.Get("key"); key != reqKey {
 		// Redirected: read the page under its final name, once.
 		c.mu.Lock()
@@ -406,6 +452,11 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	}
 	if page.Normalize(final) != key {
 		c.site.Alias(page.Normalize(final), key)
+	}
+	truncated := 0
+	if r.Headers.Get(truncatedHeader) != "" {
+		r.Headers.Del(truncatedHeader)
+		truncated = c.opts.MaxBody
 	}
 	// colly has already decoded bodies whose header names a charset.
 	ct := r.Headers.Get("Content-Type")
@@ -422,6 +473,7 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	p.Path = c.site.SitePath(key)
 	p.Status = r.StatusCode
 	p.Header = r.Headers.Clone()
+	p.Truncated = truncated
 	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
 	c.followLinks(ctx, p, depth)
 	handle(p)
@@ -449,9 +501,15 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 			continue
 		}
 		seen[target] = true
+		if c.opts.MaxURLLength > 0 && len(target) > c.opts.MaxURLLength {
+			c.mu.Lock()
+			c.longHit++
+			c.mu.Unlock()
+			continue
+		}
 		if !l.Follow || !strings.HasPrefix(l.URL.Path, c.opts.Scope) || ctx.Err() != nil {
 			c.mu.Lock()
-			read := c.visited[pageKey(l.URL)] && pageKey(l.URL) == target
+			read := c.visited[c.pageKey(l.URL)] && c.pageKey(l.URL) == target
 			c.mu.Unlock()
 			if !read { // a page already read has its outcome recorded
 				c.links.checkLink(l) // out of scope or beyond a limit: a GET keeps its ids
@@ -463,7 +521,7 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 }
 
 func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
-	key := pageKey(u)
+	key := c.pageKey(u)
 	c.mu.Lock()
 	switch {
 	case c.visited[key]:
@@ -483,10 +541,74 @@ func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
 		c.mu.Unlock()
 		return
 	}
+	if c.opts.MaxPerPattern > 0 {
+		pat := URLPattern(u)
+		if c.patterns[pat] >= c.opts.MaxPerPattern {
+			c.capped[pat]++
+			c.mu.Unlock()
+			return
+		}
+		c.patterns[pat]++
+	}
 	c.visited[key] = true
 	c.mu.Unlock()
 	if key != target {
 		c.site.Alias(target, key)
 	}
 	_ = c.visit(c.col, target, key, depth)
+}
+
+// URLPattern is the shape of a URL that MaxPerPattern counts pages by: its
+// path with every run of digits written as N, and the sorted names of its
+// query parameters without their values. /calendar/2026/01/ and
+// /calendar/2031/12/ share /calendar/N/N/; /shop?color=red&page=3 and
+// /shop?page=9&color=blue share /shop?color&page.
+func URLPattern(u *url.URL) string {
+	var b strings.Builder
+	digits := false
+	for _, r := range u.EscapedPath() {
+		if r >= '0' && r <= '9' {
+			if !digits {
+				b.WriteByte('N')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(r)
+	}
+	if u.RawQuery != "" {
+		var names []string
+		for part := range strings.SplitSeq(u.RawQuery, "&") {
+			if name, _, _ := strings.Cut(part, "="); name != "" {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		b.WriteString("?" + strings.Join(slices.Compact(names), "&"))
+	}
+	return b.String()
+}
+
+// patternNotice tells which URL patterns hit MaxPerPattern, the largest first.
+func (c *Crawler) patternNotice() string {
+	pats := make([]string, 0, len(c.capped))
+	left := 0
+	for p, n := range c.capped {
+		pats = append(pats, p)
+		left += n
+	}
+	slices.SortFunc(pats, func(a, b string) int {
+		if c.capped[a] != c.capped[b] {
+			return c.capped[b] - c.capped[a]
+		}
+		return strings.Compare(a, b)
+	})
+	shown := pats[:min(len(pats), 3)]
+	more := ""
+	if len(pats) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(pats)-len(shown))
+	}
+	return fmt.Sprintf("stopped at --max-per-pattern %d for %s%s: %d more page(s) matching them were left unread (a calendar, a faceted filter or pagination that keeps growing?)",
+		c.opts.MaxPerPattern, strings.Join(shown, ", "), more, left)
 }

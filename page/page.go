@@ -26,6 +26,9 @@ type Page struct {
 	// ContextOnly marks a page read only so that the pages linking to it can
 	// be judged (its ids, its lead text): its own findings are not reported.
 	ContextOnly bool
+	// Truncated is the byte limit (--max-body) the body was cut at, 0 when
+	// the whole body was read. The rules see only the part that was read.
+	Truncated int
 
 	linesOnce sync.Once
 	lines     *lineIndex
