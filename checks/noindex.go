@@ -121,9 +121,16 @@ func noindexMetaName(n *html.Node) string {
 // noindex by design: error, search, login and WooCommerce account pages.
 var noindexBodyClasses = []string{"error404", "search-results", "search-no-results", "login", "woocommerce-cart", "woocommerce-checkout", "woocommerce-account"}
 
+// noindexSearchTitle matches the titles of search result pages
+// (WordPress with Yoast titles them "You searched for …").
+var noindexSearchTitle = regexp.MustCompile(`(?i)^\s*(search results|you searched for|results for|nothing found for)\b`)
+
 // noindexIsExempt reports pages that carry noindex by design.
 func noindexIsExempt(p *PagePass) bool {
 	if p.Page.URL != nil && noindexQueryExempt.MatchString(p.Page.URL.RawQuery) {
+		return true
+	}
+	if noindexSearchTitle.MatchString(p.Summary.Title) {
 		return true
 	}
 	if body := dom.Find(p.Root(), func(n *html.Node) bool { return n.Data == "body" }); body != nil {
