@@ -14,7 +14,7 @@ func TestHreflangCodeProblem(t *testing.T) {
 			t.Errorf("%q: unexpected %s", v, msg)
 		}
 	}
-	invalid := []string{"", "en_US", "en-UK", "us", "gb", "eng", "es-419", "en-EU", "xx", "de-XX", "en-GB-oxendict", "english", "e", "en-", "-GB"}
+	invalid := []string{"", "en_US", "en-UK", "us", "gb", "eng", "es-419", "en-EU", "xx", "de-XX", "en-GB-oxendict", "english", "e", "en-", "-GB", "in", "jp", "dk"}
 	for _, v := range invalid {
 		if hreflangCodeProblem(v) == "" {
 			t.Errorf("%q: want a problem", v)

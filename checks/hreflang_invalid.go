@@ -273,7 +273,9 @@ func hreflangAllLetters(s string) bool {
 var hreflangRegionFixes = map[string]string{"uk": "GB", "en": "a country code such as GB or US", "eu": "one hreflang per country, or x-default"}
 
 // hreflangLanguages are the ISO 639-1 codes (bh included), plus the
-// withdrawn iw, in and ji that Google still reads as he, id and yi.
+// withdrawn iw and ji that Google still reads as he and yi. The withdrawn
+// "in" (Indonesian, now id) is left out: as an hreflang it nearly always
+// means India, which needs a language first (en-IN, hi-IN).
 var hreflangLanguages = hreflangSet(`
 aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
 da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu
@@ -281,7 +283,7 @@ hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv
 lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om
 or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw
 ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
-iw in ji`)
+iw ji`)
 
 // hreflangRegions are the ISO 3166-1 alpha-2 country codes.
 var hreflangRegions = hreflangSet(`
