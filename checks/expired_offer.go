@@ -44,7 +44,7 @@ var (
 		`\b(?:promo|coupon|discount|voucher)\s*codes?|\bcoupon|\bsale\b|\bspecial\s+offer|\blimited[- ]time|\bearly[- ]?bird|\boffer\s+(?:is\s+)?(?:good|valid)|` +
 		`\bhalf[- ]price|\bbogo\b|\bbuy\s+one|\bgutschein|\brabatt|\bangebot\s+gilt|\bdescuento|\boferta|\bpromoção|\bsconto|\bofferta|\bkorting|\bactie\b|\bpromo(?:tion)?\b|\bréduction|\bremise|\bsoldes`)
 	// expiredOfferDeadlineRe is a deadline cue right before a date.
-	expiredOfferDeadlineRe = regexp.MustCompile(`(?i)(?:\buntil|\btill|\bthrough|\bthru|\bby|\bbefore|\bends?|\bending|\bexpires?|\bexpiring|\bexpiry(?:\s+date)?|\bdeadline|` +
+	expiredOfferDeadlineRe = regexp.MustCompile(`(?i)(?:\buntil|\btill|\bthrough|\bthru|\bby|\bbefore|\bends?|\bending|\bcloses?|\bclosing|\bexpires?|\bexpiring|\bexpiry(?:\s+date)?|\bdeadline|` +
 		`\blast\s+day|\bno\s+later\s+than|\bvalid\s+(?:until|through|till|to)|\bbis(?:\s+zum)?|\bgültig\s+bis|\bjusqu'(?:au|à)|\bavant\s+le|\bhasta(?:\s+el)?|\bantes\s+del?|` +
 		`\baté|\bfino\s+al|\bentro\s+il|\btot(?:\s+en\s+met)?|\bt/m|\buiterlijk)\s*(?:on\s+|the\s+)?[:\-–—]?\s*(?:\p{L}+day,?\s*)?$`)
 	// expiredOfferPastRe marks history rather than an open offer.

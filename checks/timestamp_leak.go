@@ -153,7 +153,7 @@ func timestampLeakScan(t *html.Node, state dom.State) []timestampLeakHit {
 			}
 			spans = append(spans, [2]int{loc[0], loc[1]})
 			text := s[loc[0]:loc[1]]
-			add(text, timestampLeakSentinelRe.MatchString(text), false)
+			add(text, timestampLeakZero(text), false)
 		}
 	}
 	for _, loc := range timestampLeakSentinelRe.FindAllStringIndex(s, -1) {
@@ -221,4 +221,15 @@ func timestampLeakHiddenBy(n *html.Node) string {
 		return "screen-reader only, " + by
 	}
 	return "hidden by " + by
+}
+
+// timestampLeakZero reports whether a machine timestamp is a zero value:
+// Go's zero time, the Unix epoch, MySQL's zero date.
+func timestampLeakZero(ts string) bool {
+	for _, zero := range []string{"0001-01-01", "1970-01-01", "0000-00-00", "01 Jan 1970 00:00:00", "01 Jan 0001 00:00:00", "31 Dec 1969"} {
+		if strings.HasPrefix(ts, zero) || strings.Contains(ts, ", "+zero) {
+			return true
+		}
+	}
+	return false
 }
