@@ -100,8 +100,9 @@ func emptySectionPage(p *PagePass) error {
 		if !ev.report {
 			continue
 		}
-		content, hooks, ended := emptySectionScan(w.events, i)
-		if content || emptySectionCaption(ev.node) {
+		content, hooks, end := emptySectionScan(w.events, i)
+		ended := end != nil
+		if content || emptySectionCaption(ev.node) || emptySectionWholeItem(end, ev.node) {
 			continue
 		}
 		hooks = hooks || emptySectionInHook(ev.node)
@@ -124,30 +125,40 @@ func emptySectionPage(p *PagePass) error {
 }
 
 // emptySectionScan looks at what follows heading i: whether content comes
-// before its section ends, whether a script hook does, and whether the
-// section ended with its container rather than at another heading.
-func emptySectionScan(events []emptySectionEvent, i int) (content, hooks, ended bool) {
+// before its section ends, whether a script hook does, and the container
+// whose end closed the section (nil when another heading did).
+func emptySectionScan(events []emptySectionEvent, i int) (content, hooks bool, end *nethtml.Node) {
 	h := events[i]
 	for _, ev := range events[i+1:] {
 		switch ev.kind {
 		case emptySectionHeading:
 			if ev.level <= h.level {
-				return false, hooks, false
+				return false, hooks, nil
 			}
 			if ev.linkOnly {
-				return true, hooks, false
+				return true, hooks, nil
 			}
 		case emptySectionContent:
-			return true, hooks, false
+			return true, hooks, nil
 		case emptySectionHook:
 			hooks = true
 		case emptySectionEnd:
 			if dom.Contains(ev.node, h.node) {
-				return false, hooks, true
+				return false, hooks, ev.node
 			}
 		}
 	}
-	return false, hooks, true
+	return false, hooks, h.node.Parent
+}
+
+// emptySectionItems are containers where a heading alone is the item itself
+// (a list entry, a table cell), like a card whose heading is the card.
+var emptySectionItems = map[string]bool{"li": true, "td": true, "th": true, "dd": true, "figure": true}
+
+// emptySectionWholeItem reports whether the section ended with a list item
+// or table cell that holds nothing but the heading.
+func emptySectionWholeItem(end, h *nethtml.Node) bool {
+	return end != nil && emptySectionItems[end.Data] && emptySectionOnly(end, h)
 }
 
 type emptySectionWalker struct {
