@@ -38,6 +38,10 @@ Good: <a href="/blog/quiet-repair/">Read about the quiet work of repair</a>`,
 		Name:    "extra-phrases",
 		Default: []string{},
 		Doc:     "more link texts to treat as generic (compared lowercase, after trimming trailing arrows and punctuation)",
+	}, {
+		Name:    "bare-urls",
+		Default: true,
+		Doc:     "also report links whose text is a bare URL (as info); documentation sites that print URLs on purpose may turn it off",
 	}},
 	Page: genericLinkTextPage,
 }
@@ -164,6 +168,7 @@ func genericLinkTextPage(p *PagePass) error {
 		})
 	}
 	pageLang := genericLinkLang(root)
+	bareURLs := p.BoolOption("bare-urls")
 	var generic, bare genericLinkTally
 	for _, a := range anchors {
 		// The name is cheap and rarely generic, so it is judged first; the
@@ -174,7 +179,7 @@ func genericLinkTextPage(p *PagePass) error {
 			continue
 		}
 		isGeneric := genericLinkIsGeneric(norm, genericLinkLangOf(a, pageLang)) || extra[norm]
-		isBare := !isGeneric && genericLinkBareURL.MatchString(name)
+		isBare := !isGeneric && bareURLs && genericLinkBareURL.MatchString(name)
 		if !isGeneric && !isBare || !genericLinkInScope(p, a) || genericLinkIsCode(a) || genericLinkNamesSection(a, norm) {
 			continue
 		}

@@ -36,3 +36,18 @@ func TestGenericLinkTextExtraPhrases(t *testing.T) {
 		t.Fatalf("with the option: %v", fs)
 	}
 }
+
+// bare-urls: false turns the bare-URL info off.
+func TestGenericLinkTextBareURLOption(t *testing.T) {
+	const doc = `<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main>
+<p>See <a href="https://www.example.org/guide">https://www.example.org/guide</a>.</p></main></body></html>`
+	if fs := leftoverRunPage(t, checks.GenericLinkText, checks.Config{}, doc); len(fs) != 1 || fs[0].Severity != checks.Info {
+		t.Fatalf("default: %v", fs)
+	}
+	cfg := checks.Config{Rules: map[string]checks.RuleConfig{
+		"generic-link-text": {Options: map[string]any{"bare-urls": false}},
+	}}
+	if fs := leftoverRunPage(t, checks.GenericLinkText, cfg, doc); len(fs) != 0 {
+		t.Fatalf("bare-urls off: %v", fs)
+	}
+}
