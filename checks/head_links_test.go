@@ -3,6 +3,7 @@ package checks_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/checks/checktest"
 	"github.com/pagelint/pagelint/crawler"
+	"github.com/pagelint/pagelint/page"
 )
 
 // headLinkBaseURL is where headLinkRunHTTPS says the fixtures are served.
@@ -152,4 +154,47 @@ func headLinkSeverities(t *testing.T, site string, rule *checks.Check) map[strin
 		}
 	}
 	return out
+}
+
+// The three head rules record the facts site rules compare, whichever of
+// them runs: the canonical (normalized, http(s) only, from <head>), noindex
+// and the hreflang alternates.
+func TestHeadLinkFacts(t *testing.T) {
+	cases := []struct {
+		head      string
+		canonical string
+		noindex   bool
+		alts      int
+	}{
+		{`<link rel="canonical" href="HTTPS://Example.COM:443/a/#top">`, "https://example.com/a/", false, 0},
+		{`<link rel="canonical" href="/b/"><meta name="robots" content="noindex">`, "https://www.example.com/b/", true, 0},
+		{`<link rel="canonical" href="file:///usr/share/doc/python3.11/html/os.html">`, "", false, 0},
+		{`<base href="https://cdn.example.com/x/"><link rel="canonical" href="c.html">`, "https://cdn.example.com/x/c.html", false, 0},
+		{`<link rel="alternate" hreflang="en" href="/en/"><link rel="alternate" hreflang="de" href="https://www.example.com/de/"><link rel="alternate" type="application/rss+xml" hreflang="en" href="/feed/">`, "", false, 2},
+	}
+	for _, rule := range []*checks.Check{checks.CanonicalInvalid, checks.Noindex, checks.HreflangInvalid} {
+		for _, c := range cases {
+			u, _ := url.Parse("https://www.example.com/page/")
+			pg, err := page.Parse(u, []byte(`<!doctype html><html lang="en"><head><title>T</title>`+c.head+`</head><body><p>x</p></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pg.Path = "/page/"
+			root, _ := url.Parse("https://www.example.com/")
+			site := page.NewSite(root, page.ModeCrawl, true)
+			r := checks.NewRunner(site, []*checks.Check{rule}, checktest.Now)
+			r.Page(pg)
+			if _, err := r.Finish(); err != nil {
+				t.Fatal(err)
+			}
+			sum, ok := site.Page("https://www.example.com/page/")
+			if !ok {
+				t.Fatal("page not recorded")
+			}
+			f := sum.Facts
+			if f.Canonical != c.canonical || f.Noindex != c.noindex || len(f.Alternates) != c.alts {
+				t.Errorf("%s, %s: facts %+v, want canonical %q noindex %v %d alternates", rule.ID, c.head, f, c.canonical, c.noindex, c.alts)
+			}
+		}
+	}
 }

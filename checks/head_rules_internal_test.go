@@ -91,3 +91,27 @@ func TestStructuredDataBreaker(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStructuredDataCause makes sure locating and naming a parse error
+// never panics, whatever the script holds.
+func FuzzStructuredDataCause(f *testing.F) {
+	for _, s := range []string{`{"a": 1,}`, `{"a": "x` + "\n" + `"}`, `<!-- {} -->`, `/*<![CDATA[*/{}/*]]>*/`, `{`, `}`, `"`, `{"a":"é"` + "\t" + `}`, "\ufeff{}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		src, _ = structuredDataStripCDATA(src)
+		if _, err := structuredDataParse(src); err != nil {
+			at, atEnd := structuredDataLocate(src, err)
+			line, col := structuredDataPosition(src, at)
+			if line < 1 || col < 1 {
+				t.Fatalf("position %d:%d", line, col)
+			}
+			_ = structuredDataBreaker(src, at, atEnd)
+			return
+		}
+		w := &structuredDataWalker{}
+		v, _ := structuredDataParse(src)
+		w.top(v)
+		_ = w.untypedPaths()
+	})
+}
