@@ -37,7 +37,7 @@ reviewer bylines without a review date, and more. It reads a built site folder
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
-	root.AddCommand(newCheckCmd(d), newCrawlCmd(d), newRulesCmd(d), newInitCmd(d), newVersionCmd(d))
+	root.AddCommand(newCheckCmd(d), newCrawlCmd(d), newRulesCmd(d), newInitCmd(d), newVersionCmd(d), newHistoryCmd(d), newDiffCmd(d))
 	return root
 }
 
