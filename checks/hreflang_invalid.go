@@ -98,32 +98,38 @@ func hreflangInvalidPage(p *PagePass) error {
 }
 
 // hreflangListsSelf reports whether one of the alternates is the page itself.
-// An alternate on another host than the page's, when none is on its host, is
-// matched by path: the site may be checked from files or served on a
-// staging host while its hreflang URLs name the production one.
+// In crawl mode an alternate on the page's host must name its URL exactly.
+// In check mode files may be served under other names (about.html at
+// /about/), so an alternate on the page's host matches by path with
+// index.html, .html and the trailing slash ignored. When no alternate is on
+// the page's host (check mode without --base-url, or a staging host whose
+// pages name the production one), an alternate whose path ends with the
+// page's site path matches.
 func hreflangListsSelf(p *PagePass, alts []page.Alternate) bool {
-	self := p.Summary.URL
-	selfURL, err := url.Parse(self)
+	self, err := url.Parse(p.Summary.URL)
 	if err != nil {
 		return true
 	}
+	selfKey := hreflangPathKey(self.EscapedPath() + hreflangQuery(self))
 	sameHost := false
 	for _, a := range alts {
-		if a.URL == "" {
+		u, err := url.Parse(a.URL)
+		if err != nil || a.URL == "" {
 			continue
 		}
-		if a.URL == self {
+		if a.URL == p.Summary.URL {
 			return true
 		}
-		u, err := url.Parse(a.URL)
-		if err == nil && strings.EqualFold(u.Host, selfURL.Host) {
+		if strings.EqualFold(u.Host, self.Host) {
 			sameHost = true
+			if p.Site.Mode == page.ModeCheck && hreflangPathKey(u.EscapedPath()+hreflangQuery(u)) == selfKey {
+				return true
+			}
 		}
 	}
-	if sameHost && headLinkSchemeKnown(p) {
+	if sameHost {
 		return false
 	}
-	// Compare by path: the page's site path must end the alternate's path.
 	mine := hreflangPathKey(p.Page.Path)
 	if mine == "" {
 		return true // the home page: every alternate's path ends with "/"
@@ -133,15 +139,19 @@ func hreflangListsSelf(p *PagePass, alts []page.Alternate) bool {
 		if err != nil || a.URL == "" {
 			continue
 		}
-		theirs := hreflangPathKey(u.EscapedPath())
-		if u.RawQuery != "" {
-			theirs += "?" + u.RawQuery
-		}
+		theirs := hreflangPathKey(u.EscapedPath() + hreflangQuery(u))
 		if theirs == mine || strings.HasSuffix(theirs, "/"+strings.TrimPrefix(mine, "/")) {
 			return true
 		}
 	}
 	return false
+}
+
+func hreflangQuery(u *url.URL) string {
+	if u.RawQuery == "" {
+		return ""
+	}
+	return "?" + u.RawQuery
 }
 
 // hreflangPathKey drops what differs between a file and its pretty URL:
