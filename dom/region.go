@@ -47,23 +47,36 @@ var mainHooks = []string{
 // Main returns the element holding the page's main content: the first match
 // of the usual landmarks and theme hooks, else <body>, else the root.
 func Main(root *html.Node) *html.Node {
-	for _, hook := range mainHooks {
-		var found *html.Node
-		Walk(root, func(n *html.Node) bool {
-			if found != nil {
-				return false
+	// One walk records the first element for each hook; the earliest hook
+	// in mainHooks that matched wins.
+	first := make([]*html.Node, len(mainHooks))
+	var body *html.Node
+	var walk func(n *html.Node, chrome bool)
+	walk = func(n *html.Node, chrome bool) {
+		if n.Type == html.ElementNode {
+			if n.Data == "body" && body == nil {
+				body = n
 			}
-			if n.Type == html.ElementNode && matchesHook(n, []string{hook}) && !InChrome(n) {
-				found = n
-				return false
+			chrome = chrome || IsChrome(n)
+			if !chrome {
+				for i, hook := range mainHooks {
+					if first[i] == nil && matchesHook(n, []string{hook}) {
+						first[i] = n
+					}
+				}
 			}
-			return true
-		})
-		if found != nil {
-			return found
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, chrome)
 		}
 	}
-	if body := Find(root, func(n *html.Node) bool { return n.Data == "body" }); body != nil {
+	walk(root, false)
+	for _, n := range first {
+		if n != nil {
+			return n
+		}
+	}
+	if body != nil {
 		return body
 	}
 	return root

@@ -117,9 +117,19 @@ func classState(class string) State {
 	return state
 }
 
+// responsivePrefixes start Bootstrap's d-{breakpoint}-{display} and
+// Tailwind's {breakpoint}: classes.
+var responsivePrefixes = []string{
+	"d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-",
+	"sm:", "md:", "lg:", "xl:", "2xl:",
+}
+
 func isResponsiveDisplay(tok string) bool {
-	for _, bp := range []string{"sm", "md", "lg", "xl", "xxl", "2xl"} {
-		if strings.HasPrefix(tok, "d-"+bp+"-") || strings.HasPrefix(tok, bp+":") {
+	if len(tok) < 3 || (tok[0] != 'd' && !strings.Contains(tok, ":")) {
+		return false
+	}
+	for _, p := range responsivePrefixes {
+		if strings.HasPrefix(tok, p) {
 			return true
 		}
 	}
