@@ -133,6 +133,9 @@ func staleReviewJudge(p *PagePass, dates []staleReviewDate) {
 	}
 	if next != nil {
 		passed, ok := dateSettle(next.date, func(t time.Time) bool {
+			if next.date.NoDay {
+				return !now.Before(t.AddDate(0, 1, 0)) // "due March 2026": all of March
+			}
 			return !now.Before(t.AddDate(0, 0, 1))
 		})
 		if ok && passed {
