@@ -79,6 +79,7 @@ type Crawler struct {
 	capped    map[string]int    // URL pattern -> pages left unread at MaxPerPattern
 	longHit   int               // links not followed for MaxURLLength
 	timeHit   bool              // MaxDuration ended the crawl
+	unparsed  []string          // notices: pages the parser refused
 	depthHit  int
 	robotsHit int
 	startErr  error
@@ -246,6 +247,7 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 		res.Complete = false
 		res.Notices = append(res.Notices, c.patternNotice())
 	}
+	res.Notices = append(res.Notices, c.unparsed...)
 	if c.longHit > 0 {
 		res.Complete = false
 		res.Notices = append(res.Notices, fmt.Sprintf("%d link(s) to pages of the site longer than --max-url-length %d were not followed", c.longHit, c.opts.MaxURLLength))
@@ -467,6 +469,9 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	p, err := page.Parse(final, page.DecodeHTML(r.Body, ct))
 	if err != nil {
 		c.errored.Add(1)
+		c.mu.Lock()
+		c.unparsed = append(c.unparsed, fmt.Sprintf("could not parse %s, so it was not checked: %v", key, err))
+		c.mu.Unlock()
 		return
 	}
 	p.URL = u
@@ -526,6 +531,12 @@ func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
 	switch {
 	case c.visited[key]:
 		c.mu.Unlock()
+		if key == page.Normalize(page.StripParams(u, c.drop)) {
+			if key != target { // /a?utm_source=x when /a was read: the same page
+				c.site.Alias(target, key)
+			}
+			return
+		}
 		if key != target { // /a/index.html when /a/ was read: check that name too
 			c.site.Alias(target, key)
 			c.links.check(target)

@@ -39,7 +39,12 @@ type Page struct {
 func Parse(u *url.URL, raw []byte) (*Page, error) {
 	root, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
-		return nil, fmt.Errorf("parse %s: %w", u, err)
+		// Nested past the parser's limit: parse it as a browser shows it.
+		flat := flattenDeep(raw)
+		if root, err = html.Parse(bytes.NewReader(flat)); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", u, err)
+		}
+		raw = flat
 	}
 	p := &Page{URL: u, Raw: raw, Status: http.StatusOK, Doc: goquery.NewDocumentFromNode(root)}
 	p.Links = ExtractLinks(root, u)

@@ -2,6 +2,7 @@ package page
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -43,7 +44,7 @@ func TestNormalizeURL(t *testing.T) {
 func TestStripParams(t *testing.T) {
 	drop := ParamMatcher([]string{"utm_*", "fbclid", "gclid", "PHPSESSID", "jsessionid", "sid"})
 	cases := map[string]string{
-		"https://example.org/a?utm_source=x&utm_medium=y":           "https://example.org/a",
+		"https://example.org/a?utm_source=x&utm_medium=y":            "https://example.org/a",
 		"https://example.org/a?id=3&UTM_Campaign=z&fbclid=abc&b=%20": "https://example.org/a?id=3&b=%20",
 		"https://example.org/a?gclid=1&phpsessid=2&sid=3":            "https://example.org/a",
 		"https://example.org/a;jsessionid=ABC123?x=1":                "https://example.org/a?x=1",
@@ -89,4 +90,28 @@ func FuzzNormalize(f *testing.F) {
 		}
 		_ = Normalize(StripParams(u, ParamMatcher([]string{"utm_*", "sid"})))
 	})
+}
+
+func TestParseDeepNesting(t *testing.T) {
+	u, _ := url.Parse("https://example.org/deep")
+	src := "<title>Deep</title>\n" + strings.Repeat("<div><span>", 5000) + "bottom" + strings.Repeat("</span></div>", 5000) +
+		"\n<p>after</p>\n<a href=\"/next\">next</a>"
+	p, err := Parse(u, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Doc.Text(), "bottom") || len(p.Links) != 1 {
+		t.Errorf("text or links lost: %d links", len(p.Links))
+	}
+	a := p.Doc.Find("a").Nodes[0]
+	if line := p.Line(a); line != 4 {
+		t.Errorf("the link is on line %d, want 4", line)
+	}
+	depth := 0
+	for n := p.Doc.Find("span").Last().Nodes[0]; n != nil; n = n.Parent {
+		depth++
+	}
+	if depth > 512 {
+		t.Errorf("tree depth %d", depth)
+	}
 }
