@@ -357,7 +357,7 @@ func (f *Folder) Run(ctx context.Context, handle func(*page.Page)) (Result, erro
 	}
 	slices.Sort(notices)
 	// Only a run over every file sees the whole link graph (orphan-page).
-	f.site.SetComplete(res.Complete && f.opts.Pages == nil)
+	f.site.SetComplete(res.Complete && f.coversSite())
 	res.Pages = int(done.Load())
 	res.Notices = notices
 	return res, nil

@@ -11,6 +11,18 @@ type Facts struct {
 	// Alternates are the page's <link rel="alternate" hreflang> in <head>,
 	// in order (hreflang-invalid compares them across pages for return links).
 	Alternates []Alternate
+
+	// Filled by the page part of the site rules (title-duplicate,
+	// duplicate-content, orphan-page, …) whichever of them runs; Recorded
+	// is true once they are.
+	Recorded  bool
+	TitleLine int    // line of the <title>, 0 when none
+	DescLine  int    // line of the meta description, 0 when none
+	MainLine  int    // line of the element holding the main content, 0 when unknown
+	Refresh   bool   // a meta refresh stub: the page only sends readers elsewhere
+	Words     int    // words of the visible main text
+	TextHash  uint64 // FNV-1a of the main text's words, lowercased
+	SimHash   uint64 // 64-bit SimHash of the main text's 3-word shingles
 }
 
 // An Alternate is one hreflang link of a page.

@@ -149,6 +149,10 @@ type Site struct {
 	pages   map[string]*Summary
 	aliases map[string]string
 	fetches map[string]Fetch
+
+	// files holds robots.txt, the sitemaps, completeness and run notices
+	// (see sitefiles.go).
+	files siteFiles
 }
 
 // NewSite returns an empty Site rooted at root.

@@ -1,0 +1,338 @@
+package checks
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/pagelint/pagelint/dom"
+	"github.com/pagelint/pagelint/page"
+	"golang.org/x/net/html"
+)
+
+// siteFactsRecord fills the page facts that the site rules of this group
+// compare (title-duplicate, meta-description-duplicate, duplicate-content,
+// orphan-page, sitemap), once per page, whichever of them runs. It walks
+// the <head> once and the main content once. Facts another rule already
+// filled (description, canonical) are kept; noindex is only ever added.
+func siteFactsRecord(p *PagePass) {
+	f := &p.Summary.Facts
+	if f.Recorded {
+		return
+	}
+	f.Recorded = true
+	root := p.Root()
+	if head := dom.Find(root, func(n *html.Node) bool { return n.Data == "head" }); head != nil {
+		siteFactsHead(p, head)
+	}
+	if siteFactsHeaderNoindex(p.Page.Header) {
+		f.Noindex = true
+	}
+	if p.Summary.NoIndex {
+		f.Noindex = true
+	}
+	if !f.Paginated && p.Page.URL != nil && siteFactsPageURL(p.Page.URL) {
+		f.Paginated = true
+	}
+	main := p.Main()
+	f.MainLine = p.Page.Line(main)
+	words := siteFactsWords(main)
+	f.Words = len(words)
+	f.TextHash, f.SimHash = siteFactsHashes(words)
+}
+
+// siteFactsHead reads the title line, description, robots, refresh,
+// canonical and pagination links of the page's <head>.
+func siteFactsHead(p *PagePass, head *html.Node) {
+	f := &p.Summary.Facts
+	var canonical *html.Node
+	dom.Walk(head, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.Data {
+		case "svg", "template":
+			return false
+		case "title":
+			if f.TitleLine == 0 {
+				f.TitleLine = p.Page.Line(n)
+			}
+		case "meta":
+			name := strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name")))
+			content := dom.AttrOr(n, "content")
+			switch {
+			case name == "description":
+				if f.DescLine == 0 {
+					f.DescLine = p.Page.Line(n)
+					if f.Description == "" {
+						f.Description = dom.FoldSpace(content)
+					}
+				}
+			case name == "robots" || name == "googlebot":
+				if siteFactsNoindex(content) {
+					f.Noindex = true
+				}
+			case strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "http-equiv")), "refresh"):
+				if t := page.RefreshTarget(content); t != "" {
+					f.Refresh = true
+				}
+			}
+		case "link":
+			rel := " " + strings.ToLower(dom.AttrOr(n, "rel")) + " "
+			switch {
+			case strings.Contains(rel, " canonical ") && canonical == nil:
+				canonical = n
+			case strings.Contains(rel, " next ") || strings.Contains(rel, " prev ") || strings.Contains(rel, " previous "):
+				// rel=next/prev mark pagination only when they point along a
+				// paginated URL pattern: Sphinx sets them on every chapter.
+				for _, l := range p.Page.Links {
+					if l.Node == n && l.URL != nil && siteFactsPageURL(l.URL) {
+						f.Paginated = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	if canonical != nil && f.Canonical == "" {
+		for _, l := range p.Page.Links {
+			if l.Node == canonical && l.URL != nil && page.Fetchable(l.URL) {
+				f.Canonical = page.Normalize(l.URL)
+				break
+			}
+		}
+	}
+}
+
+// siteFactsNoindex reports whether a robots directive list says noindex.
+func siteFactsNoindex(content string) bool {
+	for _, tok := range strings.FieldsFunc(strings.ToLower(content), func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
+		if tok == "noindex" || tok == "none" {
+			return true
+		}
+	}
+	return false
+}
+
+// siteFactsHeaderNoindex reads X-Robots-Tag values meant for every crawler
+// or for Googlebot.
+func siteFactsHeaderNoindex(h map[string][]string) bool {
+	for _, v := range h["X-Robots-Tag"] {
+		if i := strings.IndexByte(v, ':'); i > 0 {
+			agent := strings.ToLower(strings.TrimSpace(v[:i]))
+			if !strings.ContainsAny(agent, ", ") && !strings.HasPrefix(agent, "max-") && agent != "unavailable_after" {
+				if agent != "googlebot" && agent != "robots" && agent != "*" {
+					continue
+				}
+				v = v[i+1:]
+			}
+		}
+		if siteFactsNoindex(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// siteFactsPagePath and siteFactsPageQuery match the URLs of the second and
+// later pages of a paginated list: /page/2/, /blog/2/ is not matched (too
+// many false friends), ?page=2, ?paged=3, ?p=2 is a WordPress post id and
+// not matched.
+var (
+	siteFactsPagePath  = regexp.MustCompile(`(?i)/page/\d+/?$`)
+	siteFactsPageQuery = regexp.MustCompile(`(?i)(^|&)(page|paged|pg|pagenum|page_num|start|offset)=\d+(&|$)`)
+)
+
+// siteFactsPageURL reports whether u looks like a page of a paginated series.
+func siteFactsPageURL(u *url.URL) bool {
+	return siteFactsPagePath.MatchString(u.Path) || siteFactsPageQuery.MatchString(u.RawQuery)
+}
+
+// siteFactsSkip are elements whose text is not prose a reader sees.
+var siteFactsSkip = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "svg": true, "head": true}
+
+// siteFactsWords returns the lowercased words of the visible text of main,
+// leaving out chrome regions (header, nav, footer, aside) and hidden or
+// screen-reader-only elements. A word is a run of letters and digits.
+func siteFactsWords(main *html.Node) []string {
+	var words []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for _, w := range strings.FieldsFunc(c.Data, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+					words = append(words, strings.ToLower(w))
+				}
+			case html.ElementNode:
+				if siteFactsSkip[c.Data] || dom.OwnState(c) > dom.Collapsed || dom.IsChrome(c) {
+					continue
+				}
+				walk(c)
+			}
+		}
+	}
+	if main != nil && dom.StateOf(main) <= dom.Collapsed {
+		walk(main)
+	}
+	return words
+}
+
+// siteFactsShingle is the number of words in a SimHash shingle.
+const siteFactsShingle = 3
+
+// siteFactsHashes returns an exact hash of the words and their 64-bit
+// SimHash over overlapping 3-word shingles: each shingle's FNV-1a hash
+// votes +1 or -1 on each bit, and the sign of the sum sets the bit. Texts
+// that share most shingles get hashes a few bits apart.
+func siteFactsHashes(words []string) (exact, sim uint64) {
+	if len(words) == 0 {
+		return 0, 0
+	}
+	h := fnv.New64a()
+	for i, w := range words {
+		if i > 0 {
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte(w))
+	}
+	exact = h.Sum64()
+	var votes [64]int
+	n := max(1, len(words)-siteFactsShingle+1)
+	for i := range n {
+		end := min(len(words), i+siteFactsShingle)
+		sh := fnv.New64a()
+		for j, w := range words[i:end] {
+			if j > 0 {
+				sh.Write([]byte{' '})
+			}
+			sh.Write([]byte(w))
+		}
+		v := sh.Sum64()
+		for b := range 64 {
+			if v&(1<<b) != 0 {
+				votes[b]++
+			} else {
+				votes[b]--
+			}
+		}
+	}
+	for b := range 64 {
+		if votes[b] > 0 {
+			sim |= 1 << b
+		}
+	}
+	return exact, sim
+}
+
+// siteFactsDistance is the Hamming distance of two SimHashes.
+func siteFactsDistance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// siteFactsCanonicalElsewhere reports whether the page names another page
+// as its canonical: one that is not itself (or an alias of itself).
+func siteFactsCanonicalElsewhere(s *page.Site, sum *page.Summary) bool {
+	c := sum.Facts.Canonical
+	if c == "" || c == sum.URL {
+		return false
+	}
+	if other, ok := s.Page(c); ok && other == sum {
+		return false
+	}
+	if !s.Internal(c) {
+		// A canonical on another host: in check mode without --base-url
+		// the site's own host is unknown, so compare paths.
+		if s.Mode == page.ModeCheck && !s.Absolute {
+			if mapped, ok := s.SitemapURL(c); ok {
+				if other, ok := s.Page(mapped); ok && other == sum {
+					return false
+				}
+				if mapped == sum.URL {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// siteFactsIndexable reports whether a page takes part in the comparisons
+// of duplicate titles, descriptions and content: read with status 200, not
+// noindex, not canonicalised to another page, not part of a paginated
+// series and not a redirect stub.
+func siteFactsIndexable(s *page.Site, sum *page.Summary) bool {
+	f := &sum.Facts
+	if (sum.Status != 0 && sum.Status != 200) || f.Noindex || sum.NoIndex || f.Paginated || f.Refresh {
+		return false
+	}
+	return !siteFactsCanonicalElsewhere(s, sum)
+}
+
+// siteFactsSeriesSuffix matches the suffix of a file name in a split
+// series: genindex-A.html, genindex-_.html, genindex-Symbols.html,
+// genindex-all.html (Sphinx's split index), 2 of archive-2.html is not:
+// WordPress appends -2 to the slug of a duplicated page.
+var siteFactsSeriesSuffix = regexp.MustCompile(`(?i)^(.+?)[-_]([a-z]|_|all|symbols)(\.html?)?$`)
+
+// siteFactsSeries returns the series a page belongs to: its path with a
+// split-series suffix removed from the last segment ("/genindex" for
+// /genindex-A.html and /genindex.html), or "" when it has no such suffix
+// and no sibling could share it.
+func siteFactsSeries(p string) string {
+	p = strings.TrimSuffix(p, "/")
+	dir, name := "", p
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		dir, name = p[:i+1], p[i+1:]
+	}
+	if m := siteFactsSeriesSuffix.FindStringSubmatch(name); m != nil {
+		return dir + m[1]
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return dir + name
+}
+
+// siteFactsOneSeries reports whether every page of a group belongs to one
+// split series, with at least one of them carrying a series suffix.
+func siteFactsOneSeries(group []*page.Summary) bool {
+	if len(group) < 2 {
+		return false
+	}
+	key := siteFactsSeries(group[0].Path)
+	suffixed := false
+	for _, sum := range group {
+		if siteFactsSeries(sum.Path) != key {
+			return false
+		}
+		name := sum.Path[strings.LastIndexByte(sum.Path, '/')+1:]
+		if siteFactsSeriesSuffix.MatchString(name) {
+			suffixed = true
+		}
+	}
+	return suffixed
+}
+
+// siteFactsOthers lists up to five other pages of a group for a message:
+// "/a.html, /b.html and 3 more".
+func siteFactsOthers(s *page.Site, group []*page.Summary, self *page.Summary) string {
+	var names []string
+	more := 0
+	for _, o := range group {
+		if o == self {
+			continue
+		}
+		if len(names) < 5 {
+			names = append(names, s.DisplayURL(o.URL))
+		} else {
+			more++
+		}
+	}
+	out := strings.Join(names, ", ")
+	if more > 0 {
+		out += " and " + plural(more, "more", "more")
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package checks_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/checks/checktest"
+	"github.com/pagelint/pagelint/crawler"
+	"github.com/pagelint/pagelint/page"
+)
+
+func TestSitemap(t *testing.T) {
+	sitemapRunFixtures(t, "../testdata/checks/sitemap", checks.Sitemap)
+}
+
+// The fixtures of the rules that read robots.txt and sitemaps carry wants
+// in those files too: "<!-- want: RULE "re" -->" in XML and
+// "# want: RULE "re"" in robots.txt. In crawl mode the fixture is served on
+// loopback with https://example.org rewritten to the server's address in
+// .xml, .txt and .html files, robots.txt and the sitemaps are read with
+// crawler.LoadSiteFiles, and the sitemap URLs the crawl did not reach are
+// fetched as a crawl seeded from the sitemap would.
+
+var sitemapWantRe = regexp.MustCompile(`(?:<!--|#)\s*want(\+\d+)?:\s*([a-z0-9-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*(?:-->)?`)
+
+type sitemapWant struct {
+	file string
+	line int
+	rule string
+	re   *regexp.Regexp
+	met  bool
+}
+
+// sitemapRunFixtures runs rule over every subfolder of dir in both modes.
+func sitemapRunFixtures(t *testing.T, dir string, rule *checks.Check) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		ran++
+		site := filepath.Join(dir, e.Name())
+		t.Run(e.Name(), func(t *testing.T) {
+			for _, mode := range []page.Mode{page.ModeCheck, page.ModeCrawl} {
+				if !rule.RunsIn(mode) {
+					continue
+				}
+				t.Run(string(mode), func(t *testing.T) {
+					wants := sitemapReadWants(t, site)
+					var got []checks.Finding
+					if mode == page.ModeCheck {
+						got = checktest.CheckFolder(t, site, rule)
+					} else {
+						got = sitemapCrawl(t, site, rule)
+					}
+					sitemapCompare(t, rule, wants, got)
+				})
+			}
+		})
+	}
+	if ran == 0 {
+		t.Fatalf("no fixtures in %s", dir)
+	}
+}
+
+func sitemapReadWants(t *testing.T, dir string) []*sitemapWant {
+	t.Helper()
+	var wants []*sitemapWant
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch path.Ext(p) {
+		case ".html", ".xml", ".txt":
+		default:
+			return nil
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		for i, line := range strings.Split(string(raw), "\n") {
+			for _, m := range sitemapWantRe.FindAllStringSubmatch(line, -1) {
+				w := &sitemapWant{file: filepath.ToSlash(rel), line: i + 1, rule: m[2]}
+				if m[1] != "" {
+					off, _ := strconv.Atoi(m[1][1:])
+					w.line += off
+				}
+				if m[3] != "" {
+					w.re = regexp.MustCompile(strings.ReplaceAll(m[3], `\"`, `"`))
+				}
+				wants = append(wants, w)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wants
+}
+
+func sitemapCompare(t *testing.T, rule *checks.Check, wants []*sitemapWant, got []checks.Finding) {
+	t.Helper()
+	for _, f := range got {
+		if f.Rule != rule.ID {
+			continue
+		}
+		line := max(f.Line, 1)
+		i := slices.IndexFunc(wants, func(w *sitemapWant) bool {
+			return !w.met && w.rule == f.Rule && w.file == f.File && w.line == line && (w.re == nil || w.re.MatchString(f.Message))
+		})
+		if i < 0 {
+			t.Errorf("%s:%d: unexpected %s (%s): %s", f.File, line, f.Rule, f.Severity, f.Message)
+			continue
+		}
+		wants[i].met = true
+	}
+	for _, w := range wants {
+		if !w.met && w.rule == rule.ID {
+			t.Errorf("%s:%d: missing %s finding matching %v", w.file, w.line, w.rule, w.re)
+		}
+	}
+}
+
+// sitemapServer serves dir, with https://example.org in .xml, .txt and
+// .html files rewritten to the server's own address.
+func sitemapServer(dir string) *httptest.Server {
+	var srv *httptest.Server
+	files := http.FileServer(http.Dir(dir))
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ext := path.Ext(r.URL.Path)
+		if ext != ".xml" && ext != ".txt" && ext != ".html" {
+			files.ServeHTTP(w, r)
+			return
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path.Clean(r.URL.Path))))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		switch ext {
+		case ".txt":
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		case ".html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		default:
+			w.Header().Set("Content-Type", "application/xml")
+		}
+		w.Write(bytes.ReplaceAll(raw, []byte("https://example.org"), []byte(srv.URL)))
+	}))
+	return srv
+}
+
+// sitemapCrawl crawls dir served on loopback with the site files loaded.
+func sitemapCrawl(t *testing.T, dir string, rule *checks.Check) []checks.Finding {
+	t.Helper()
+	srv := sitemapServer(dir)
+	defer srv.Close()
+	ctx := context.Background()
+	c, site, err := crawler.NewCrawler(crawler.CrawlOptions{
+		Start: srv.URL + "/", MaxDepth: -1, SkipExternal: true, Concurrency: 4,
+		Timeout: 10 * time.Second, UserAgent: "pagelint-test", IgnoreRobots: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, maps := crawler.LoadSiteFiles(ctx, srv.Client(), site.Root, "pagelint-test", 10*time.Second)
+	site.SetRobots(rb)
+	for _, m := range maps {
+		site.AddSitemap(m)
+	}
+	runner := checks.NewRunner(site, []*checks.Check{rule}, checktest.Now)
+	res, err := c.Run(ctx, runner.Page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.SetComplete(res.Complete)
+	sitemapSeed(t, srv.Client(), site, runner)
+	fs, err := runner.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range fs {
+		fs[i].File = sitemapFileOf(dir, fs[i].Path)
+	}
+	return fs
+}
+
+// sitemapSeed fetches the sitemap URLs the crawl did not reach, as a crawl
+// seeded from the sitemap does: redirects and failures are recorded, pages
+// are handed to the rules.
+func sitemapSeed(t *testing.T, client *http.Client, site *page.Site, runner *checks.Runner) {
+	t.Helper()
+	noFollow := *client
+	noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	for _, target := range site.SitemapURLs() {
+		if _, ok := site.Page(target); ok || !site.Internal(target) {
+			continue
+		}
+		f := page.Fetch{URL: target, Method: http.MethodGet}
+		cur := target
+		var body []byte
+		var header http.Header
+		for range 10 {
+			resp, err := noFollow.Get(cur)
+			if err != nil {
+				f.Err = err.Error()
+				break
+			}
+			body, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			f.Status, header = resp.StatusCode, resp.Header
+			if loc := resp.Header.Get("Location"); resp.StatusCode/100 == 3 && loc != "" {
+				f.Redirects = append(f.Redirects, resp.StatusCode)
+				u, _ := url.Parse(cur)
+				next, _ := u.Parse(loc)
+				cur = page.Normalize(next)
+				continue
+			}
+			break
+		}
+		f.Final = cur
+		if f.Err == "" && f.Status < 400 {
+			f.Outcome = page.OutcomeOK
+		} else {
+			f.Outcome = page.OutcomeBroken
+		}
+		site.RecordFetch(f)
+		if _, ok := site.Page(cur); ok || f.Status != http.StatusOK || !strings.HasPrefix(header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		u, _ := url.Parse(cur)
+		p, err := page.Parse(u, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Path, p.Header = site.SitePath(cur), header
+		runner.Page(p)
+	}
+}
+
+// sitemapFileOf maps a site path back to the file served for it.
+func sitemapFileOf(dir, sitePath string) string {
+	p := strings.TrimPrefix(sitePath, "/")
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		p = p[:i]
+	}
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err == nil && st.IsDir() {
+		return path.Join(p, "index.html")
+	}
+	return p
+}
+
+var _ = fmt.Sprintf
