@@ -26,13 +26,6 @@ func describe(s *Side) string {
 	return d
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
 func headline(r *Result) string {
 	return fmt.Sprintf("%d new, %d fixed, %d persisting, %d not checked",
 		len(r.New), len(r.Fixed), len(r.Persisting), len(r.NotChecked))

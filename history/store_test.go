@@ -380,3 +380,22 @@ func TestHelperWriter(t *testing.T) {
 	fmt.Println("add returned:", err)
 	os.Exit(5)
 }
+
+// TestOddFileNames: the file name goes into a file: URI; characters that
+// mean something there still name the file as given.
+func TestOddFileNames(t *testing.T) {
+	for _, name := range []string{"a b.db", "x#1.db", "q?x=1.db", "per%cent.db", "ü.db"} {
+		path := filepath.Join(t.TempDir(), name)
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := s.Add(context.Background(), record("t", 1, t0)); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -35,7 +35,7 @@ the newest run and the one before it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
-			return runHistory(cmd, d, o)
+			return runHistory(d, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.target, "target", "", "list only the runs of this target (start URL or folder)")
@@ -57,7 +57,7 @@ type historyRunJSON struct {
 	Info        int    `json:"info"`
 }
 
-func runHistory(cmd *cobra.Command, d *deps, o historyOptions) error {
+func runHistory(d *deps, o historyOptions) error {
 	if o.format != "table" && o.format != "json" {
 		return fmt.Errorf("unknown --format %q (want table or json)", o.format)
 	}
