@@ -85,32 +85,46 @@ func TestHistoryThreeRuns(t *testing.T) {
 	site := &changingSite{pages: map[string]string{}}
 	srv := httptest.NewServer(site)
 	defer srv.Close()
+	h := &hook{}
+	hookSrv := httptest.NewServer(h)
+	defer hookSrv.Close()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "history.db")
+	html := filepath.Join(dir, "site-health.html")
 	crawl := func(n int) string {
 		t.Helper()
-		html := filepath.Join(dir, fmt.Sprintf("run%d.html", n))
 		code, out, stderr := pagelint(t, "crawl", srv.URL+"/", "--only", "broken-link", "--history", db,
-			"--report", "html="+html, "--quiet", "--fail-on", "never")
-		if code != 0 {
+			"--report", "html="+html, "--quiet", "--notify-webhook", hookSrv.URL+"/hook")
+		if code != 1 { // each run has a broken link: errors at the default --fail-on
 			t.Fatalf("run %d: exit %d: %s", n, code, stderr)
 		}
-		raw, err := os.ReadFile(html)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_ = out
-		return string(raw)
+		return out
 	}
 	site.set("/", `<a href="/a.html">A</a> <a href="/b.html">B</a>`)
 	site.set("/a.html", `<a href="/">Home</a>`)
 	site.set("/b.html", `<a href="/gone.html">Gone</a>`)
-	crawl(1)
+	if out := crawl(1); !strings.Contains(out, "History: first run of this target") {
+		t.Errorf("run 1 table does not say it is the first run:\n%s", out)
+	}
 	site.set("/a.html", `<a href="/">Home</a> <a href="/missing.html">Missing</a>`) // broken
 	crawl(2)
 	site.set("/b.html", `<a href="/">Home</a>`)                                                  // fixed
 	site.set("/", `<a href="/a.html">A</a> <a href="/b.html">B</a> <a href="/old.html">Old</a>`) // broken
-	page := crawl(3)
+	if out := crawl(3); !strings.Contains(out, ": 1 new, 1 fixed, 1 persisting, 0 not checked\n") {
+		t.Errorf("run 3 table does not end with the comparison:\n%s", out)
+	}
+	raw, err := os.ReadFile(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(raw)
+	// Every run had a new error: the first (no history yet), the broken
+	// link, the other broken link.
+	h.mu.Lock()
+	if len(h.bodies) != 3 || !strings.Contains(h.bodies[2]["text"].(string), "/old.html") {
+		t.Errorf("webhook posts: %v", h.bodies)
+	}
+	h.mu.Unlock()
 
 	_, out, _ := pagelint(t, "history", db)
 	if rows := strings.Count(out, "\n") - 1; rows != 3 {
