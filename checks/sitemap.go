@@ -83,8 +83,11 @@ func sitemapCheck(s *SitePass) error {
 		name := s.Site.DisplayURL(sm.URL)
 		if sm.Status < 200 || sm.Status > 299 || sm.Map == nil {
 			msg := fmt.Sprintf("sitemap %s answered HTTP %d", name, sm.Status)
-			if sm.Status == 0 || (sm.Err != "" && sm.Map == nil) {
+			switch {
+			case sm.Status == 0 || (sm.Err != "" && sm.Map == nil):
 				msg = fmt.Sprintf("sitemap %s could not be read: %s", name, sm.Err)
+			case s.Site.Mode == page.ModeCheck && sm.Status == 404:
+				msg = fmt.Sprintf("sitemap %s is not in the folder (HTTP 404 once published)", name)
 			}
 			s.Report(origin, Issue{Line: originLine, Evidence: sm.URL, Target: sm.URL, Message: msg})
 			continue

@@ -22,6 +22,7 @@ import (
 	"github.com/pagelint/pagelint/checks/checktest"
 	"github.com/pagelint/pagelint/crawler"
 	"github.com/pagelint/pagelint/page"
+	"github.com/pagelint/pagelint/sitemap"
 )
 
 func TestSitemap(t *testing.T) {
@@ -276,4 +277,44 @@ func sitemapFileOf(dir, sitePath string) string {
 	return p
 }
 
-var _ = fmt.Sprintf
+
+// In crawl mode the entries are judged by what the crawl fetched; entries
+// it did not fetch are not judged.
+func TestSitemapCrawlVerdicts(t *testing.T) {
+	root, _ := url.Parse("https://example.org/")
+	site := page.NewSite(root, page.ModeCrawl, true)
+	doc := `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://example.org/old</loc></url>
+<url><loc>https://example.org/err</loc></url>
+<url><loc>https://example.org/unfetched</loc></url>
+<url><loc>https://example.org/ok</loc></url>
+<url><loc>https://example.org/slash</loc></url>
+</urlset>`
+	m, err := sitemap.Read([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.AddSitemap(&page.SitemapFile{URL: "https://example.org/sitemap.xml", From: "default", Status: 200, Map: m})
+	site.RecordFetch(page.Fetch{URL: "https://example.org/old", Status: 200, Final: "https://example.org/new", Redirects: []int{301}, Outcome: page.OutcomeOK})
+	site.RecordFetch(page.Fetch{URL: "https://example.org/err", Status: 500, Final: "https://example.org/err", Outcome: page.OutcomeBroken})
+	site.RecordFetch(page.Fetch{URL: "https://example.org/ok", Status: 200, Final: "https://example.org/ok", Outcome: page.OutcomeOK})
+	site.AddPage(&page.Summary{URL: "https://example.org/ok", Path: "/ok", Status: 200})
+	site.AddPage(&page.Summary{URL: "https://example.org/slash/", Path: "/slash/", Status: 200})
+	site.Alias("https://example.org/slash", "https://example.org/slash/")
+	fs, err := checks.NewRunner(site, []*checks.Check{checks.Sitemap}, checktest.Now).Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.Path, f.Line, f.Message))
+	}
+	want := []string{
+		"/sitemap.xml:2 entry https://example.org/old redirects to https://example.org/new; list the final URL",
+		"/sitemap.xml:3 entry https://example.org/err answers HTTP 500",
+		"/sitemap.xml:6 entry https://example.org/slash redirects to https://example.org/slash/; list the final URL",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
