@@ -260,6 +260,64 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 }
 
+// TestConcurrentProcesses: two processes write to one file at once, as two
+// scheduled jobs would; every run of both lands whole.
+func TestConcurrentProcesses(t *testing.T) {
+	if os.Getenv("PAGELINT_HISTORY_HELPER") != "" || os.Getenv("PAGELINT_HISTORY_WRITER") != "" {
+		return
+	}
+	path := filepath.Join(t.TempDir(), "h.db")
+	var cmds []*exec.Cmd
+	for range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperManyRuns$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "PAGELINT_HISTORY_WRITER="+path)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("writer: %v", err)
+		}
+	}
+	s := openT(t, path)
+	runs, err := s.Runs(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 2*helperRuns {
+		t.Errorf("%d runs, want %d", len(runs), 2*helperRuns)
+	}
+	for _, r := range runs {
+		if r.Errors+r.Warnings+r.Infos != 300 {
+			t.Errorf("run %d has %d findings, want 300", r.ID, r.Errors+r.Warnings+r.Infos)
+		}
+	}
+}
+
+const helperRuns = 10
+
+// TestHelperManyRuns is not a test: TestConcurrentProcesses runs it in two
+// child processes at once.
+func TestHelperManyRuns(t *testing.T) {
+	path := os.Getenv("PAGELINT_HISTORY_WRITER")
+	if path == "" {
+		t.Skip("helper process for TestConcurrentProcesses")
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for range helperRuns {
+		if _, err := s.Add(context.Background(), record(fmt.Sprintf("http://p%d.test/", os.Getpid()), 300, t0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestRolledBackRunLeavesNoTrace: a run whose transaction fails part way
 // (here: the context is cancelled before the commit) is not in the file.
 func TestRolledBackRunLeavesNoTrace(t *testing.T) {
@@ -303,8 +361,8 @@ func checkOneRun(t *testing.T, s *Store) {
 // TestKilledMidWrite kills a process (SIGKILL, no cleanup) while its run is
 // written but not committed: the file opens, with the earlier run intact.
 func TestKilledMidWrite(t *testing.T) {
-	if os.Getenv("PAGELINT_HISTORY_HELPER") != "" {
-		return // we are the helper's own test binary run; see TestHelperWriter
+	if os.Getenv("PAGELINT_HISTORY_HELPER") != "" || os.Getenv("PAGELINT_HISTORY_WRITER") != "" {
+		return // we are a helper's own test binary run; see TestHelperWriter
 	}
 	path := filepath.Join(t.TempDir(), "h.db")
 	s := openT(t, path)
