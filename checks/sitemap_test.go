@@ -277,7 +277,6 @@ func sitemapFileOf(dir, sitePath string) string {
 	return p
 }
 
-
 // In crawl mode the entries are judged by what the crawl fetched; entries
 // it did not fetch are not judged.
 func TestSitemapCrawlVerdicts(t *testing.T) {

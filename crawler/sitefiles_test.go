@@ -60,13 +60,15 @@ func TestLoadSiteFilesFromRobots(t *testing.T) {
 <sitemap><loc>ROOT/missing.xml</loc></sitemap>
 <sitemap><loc>https://cdn.example/s.xml</loc></sitemap>
 </sitemapindex>`),
-		"/pages.xml":     siteFilesBody(siteFilesURLSet),
-		"/old-pages.xml": func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/pages2.xml", http.StatusMovedPermanently) },
-		"/pages2.xml":    siteFilesBody(siteFilesURLSet),
-		"/posts.xml.gz":  func(w http.ResponseWriter, r *http.Request) { w.Write(gz.Bytes()) },
-		"/nested.xml":    siteFilesBody(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>ROOT/deeper.xml</loc></sitemap></sitemapindex>`),
-		"/deeper.xml":    siteFilesBody(siteFilesURLSet),
-		"/rel.xml":       siteFilesBody(siteFilesURLSet),
+		"/pages.xml": siteFilesBody(siteFilesURLSet),
+		"/old-pages.xml": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/pages2.xml", http.StatusMovedPermanently)
+		},
+		"/pages2.xml":   siteFilesBody(siteFilesURLSet),
+		"/posts.xml.gz": func(w http.ResponseWriter, r *http.Request) { w.Write(gz.Bytes()) },
+		"/nested.xml":   siteFilesBody(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>ROOT/deeper.xml</loc></sitemap></sitemapindex>`),
+		"/deeper.xml":   siteFilesBody(siteFilesURLSet),
+		"/rel.xml":      siteFilesBody(siteFilesURLSet),
 	})
 	rb, maps := LoadSiteFiles(context.Background(), nil, root, "pagelint/1.0", 5*time.Second)
 	if gotUA != "pagelint/1.0" {
