@@ -104,13 +104,18 @@ func soft404Signals(title, h1 string, noindex bool, textLen int) string {
 }
 
 func soft404(s *SitePass) error {
+	judged := map[string]string{} // target -> signals: each target is judged once
 	for _, sum := range s.Site.Summaries() {
 		seen := map[string]bool{}
 		for _, l := range sum.Links {
 			if !l.Fetch || l.Target == "" || seen[l.Target] || l.Target == sum.URL {
 				continue
 			}
-			signals := targetSoft404(s.Site, l.Target)
+			signals, ok := judged[l.Target]
+			if !ok {
+				signals = targetSoft404(s.Site, l.Target)
+				judged[l.Target] = signals
+			}
 			if signals == "" {
 				continue
 			}

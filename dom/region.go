@@ -23,15 +23,52 @@ var chromeIDsClasses = []string{
 	"#ast-mobile-header", "#main-header", "#et-footer-nav", "#masthead", "#footer", ".footer",
 }
 
+// chromeIDs and chromeClasses are chromeIDsClasses split for lookups.
+var chromeIDs, chromeClasses = splitHooks(chromeIDsClasses)
+
+func splitHooks(hooks []string) (ids, classes map[string]bool) {
+	ids, classes = map[string]bool{}, map[string]bool{}
+	for _, h := range hooks {
+		switch h[0] {
+		case '#':
+			ids[h[1:]] = true
+		case '.':
+			classes[h[1:]] = true
+		}
+	}
+	return ids, classes
+}
+
 // IsChrome reports whether the element itself is a header, footer, nav or aside region.
 func IsChrome(n *html.Node) bool {
 	if n == nil || n.Type != html.ElementNode {
 		return false
 	}
-	if chromeTags[n.Data] || chromeRoles[strings.ToLower(AttrOr(n, "role"))] {
+	if chromeTags[n.Data] {
 		return true
 	}
-	return matchesHook(n, chromeIDsClasses)
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "role":
+			if chromeRoles[strings.ToLower(a.Val)] {
+				return true
+			}
+		case "id":
+			if chromeIDs[a.Val] {
+				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(a.Val) {
+				if chromeClasses[c] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // InChrome reports whether n is inside (or is) a chrome region.
