@@ -199,7 +199,11 @@ func (f *Folder) index() {
 			if typ&fs.ModeSymlink != 0 {
 				st, err := os.Stat(full)
 				if err != nil {
-					continue // a dangling link is a missing file
+					// hostile input: a symlink loop is told; a dangling link is a missing file
+					if !errors.Is(err, fs.ErrNotExist) {
+						f.notice = append(f.notice, fmt.Sprintf("could not follow symlink %s: %v", childRel, unwrapPathError(err)))
+					}
+					continue
 				}
 				typ = st.Mode().Type()
 			}
@@ -209,6 +213,8 @@ func (f *Folder) index() {
 				walk(full, childRel)
 			case typ.IsRegular():
 				f.files[childRel] = isFile
+			case isHTMLName(name): // hostile input: a FIFO or device would block or never end
+				f.notice = append(f.notice, fmt.Sprintf("%s is not a regular file (%s), so it was skipped", childRel, typ))
 			}
 		}
 	}
