@@ -152,10 +152,13 @@ func writeHTML(w io.Writer, run Run, _ Options) error {
 func htmlModel(run Run) htmlData {
 	c := countSeverities(run.Findings)
 	d := htmlData{
-		Target: run.Target, Mode: run.Mode, Complete: run.Complete, Notices: run.Notices,
+		Target: clean(run.Target), Mode: run.Mode, Complete: run.Complete,
 		Pages: run.Pages, Errors: c.Error, Warnings: c.Warning, Info: c.Info, Total: len(run.Findings),
 		Script: template.JS(htmlScript), CSP: htmlCSP, ToolVersion: run.ToolVersion,
 		Empty: len(run.Findings) == 0,
+	}
+	for _, n := range run.Notices {
+		d.Notices = append(d.Notices, clean(n))
 	}
 	if n := len(run.History); n > 0 {
 		d.When = run.History[n-1].Start.UTC().Format("2006-01-02 15:04 UTC")
@@ -237,10 +240,13 @@ func toHTMLFinding(run Run, help map[string]string, i int, f checks.Finding) htm
 	if h == "" {
 		h = help[f.Rule]
 	}
+	// clean, on top of the escaping: a bidi override in a message would
+	// make the text read differently from what the page has, and an ESC or
+	// CR would show as an odd glyph or break the line.
 	return htmlFinding{
-		Index: i, Rule: f.Rule, Severity: f.Severity.String(), Rank: int(f.Severity),
-		URL: f.URL, Link: pageLink(run, f), Path: findingPath(f), Line: max(f.Line, 0), File: f.File,
-		Target: f.Target, Message: f.Message, Evidence: f.Evidence, Help: h,
+		Index: i, Rule: clean(f.Rule), Severity: f.Severity.String(), Rank: int(f.Severity),
+		URL: clean(f.URL), Link: pageLink(run, f), Path: clean(findingPath(f)), Line: max(f.Line, 0), File: clean(f.File),
+		Target: clean(f.Target), Message: clean(f.Message), Evidence: clean(f.Evidence), Help: clean(h),
 	}
 }
 
@@ -323,7 +329,7 @@ func bars(title, label string, fs []checks.Finding, key func(checks.Finding) str
 	chart := &barChart{Title: title, Label: label}
 	for i, g := range groups {
 		y := i * (barH + barGap)
-		row := barRow{Label: shorten(g.key, 26), Y: y, TextY: y + barH - 5, Total: g.all}
+		row := barRow{Label: shorten(clean(g.key), 26), Y: y, TextY: y + barH - 5, Total: g.all}
 		x := barLabelW
 		for _, sev := range []int{3, 2, 1} {
 			if g.n[sev] == 0 {

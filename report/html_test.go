@@ -115,6 +115,11 @@ func TestHTMLHostileText(t *testing.T) {
 	if strings.Contains(string(out), payload) {
 		t.Errorf("the payload is in the output unescaped")
 	}
+	// Controls: sampleRun's message has ESC, CR, a C1 CSI and a bidi override.
+	out = render(t, "html", sampleRun, Options{})
+	if i := bytes.IndexFunc(out, func(r rune) bool { return isControl(r) && r != '\n' || isBidiControl(r) }); i >= 0 {
+		t.Errorf("control or bidi character in the output at %d: %q", i, out[max(i-40, 0):i+4])
+	}
 }
 
 func TestHTMLSelfContained(t *testing.T) {
