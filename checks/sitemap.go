@@ -137,8 +137,20 @@ func sitemapEntries(s *SitePass, sm *page.SitemapFile, file *page.Summary, pages
 			}
 		}
 	}
+	// A sitemap may list URLs only at or below its own folder, unless
+	// robots.txt names it (which proves it speaks for the whole host).
+	dir := ""
+	if su, err := url.Parse(sm.URL); err == nil && sm.From != "robots.txt" {
+		if d := path.Dir(s.Site.SitePath(sm.URL)); d != "/" && d != "." {
+			dir = strings.TrimSuffix(su.EscapedPath(), path.Base(su.EscapedPath()))
+			if s.Site.Mode == page.ModeCheck && !s.Site.Absolute {
+				dir = d + "/" // entries are on the production host: compare site paths
+			}
+		}
+	}
 	days := map[string]int{}
 	dated := 0
+	var offSite []sitemap.Entry
 	for _, e := range entries {
 		at := Issue{Line: e.Line, Evidence: e.Loc}
 		if e.LastMod != "" {
@@ -161,7 +173,10 @@ func sitemapEntries(s *SitePass, sm *page.SitemapFile, file *page.Summary, pages
 			s.Report(file, at)
 			continue
 		case host == "" && !page.SameSite(s.Site.Root, u):
-			at.Message = fmt.Sprintf("entry %q is not on this site (%s://%s)", e.Loc, s.Site.Root.Scheme, s.Site.Root.Host)
+			offSite = append(offSite, e)
+			continue
+		case dir != "" && !strings.HasPrefix(u.EscapedPath(), dir):
+			at.Message = fmt.Sprintf("entry %q is outside the folder of the sitemap (%s); a sitemap may list only URLs at or below its own folder", e.Loc, dir)
 			s.Report(file, at)
 			continue
 		}
@@ -173,6 +188,19 @@ func sitemapEntries(s *SitePass, sm *page.SitemapFile, file *page.Summary, pages
 			at.Message = fmt.Sprintf("entry %s %s", s.Site.DisplayURL(target), msg)
 			at.Target = target
 			s.Report(file, at)
+		}
+	}
+	// Entries on another host are usually all of them (www. versus the
+	// bare domain, http versus https): one finding says so.
+	root := fmt.Sprintf("%s://%s", s.Site.Root.Scheme, s.Site.Root.Host)
+	switch n := len(offSite); {
+	case n > 3:
+		e := offSite[0]
+		s.Report(file, Issue{Line: e.Line, Evidence: e.Loc, Message: fmt.Sprintf(
+			"%d of %d entries are not on this site (%s), starting with %q", n, len(entries), root, e.Loc)})
+	default:
+		for _, e := range offSite {
+			s.Report(file, Issue{Line: e.Line, Evidence: e.Loc, Message: fmt.Sprintf("entry %q is not on this site (%s)", e.Loc, root)})
 		}
 	}
 	minSame := s.IntOption("min-same-lastmod")

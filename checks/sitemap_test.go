@@ -317,3 +317,28 @@ func TestSitemapCrawlVerdicts(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A sitemap of the www. host read for the bare domain: one finding, not
+// one per entry.
+func TestSitemapOffSiteEntries(t *testing.T) {
+	root, _ := url.Parse("https://example.org/")
+	site := page.NewSite(root, page.ModeCrawl, true)
+	var b strings.Builder
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for i := range 6 {
+		fmt.Fprintf(&b, "<url><loc>https://www.example.org/p%d</loc></url>\n", i)
+	}
+	b.WriteString("</urlset>")
+	m, err := sitemap.Read([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.AddSitemap(&page.SitemapFile{URL: "https://example.org/sitemap.xml", From: "default", Status: 200, Map: m})
+	fs, err := checks.NewRunner(site, []*checks.Check{checks.Sitemap}, checktest.Now).Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Line != 2 || fs[0].Message != `6 of 6 entries are not on this site (https://example.org), starting with "https://www.example.org/p0"` {
+		t.Errorf("findings %+v", fs)
+	}
+}

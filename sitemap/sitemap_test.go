@@ -133,3 +133,18 @@ func TestParseLastMod(t *testing.T) {
 		}
 	}
 }
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(urlset))
+	f.Add([]byte(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>x</loc></sitemap></sitemapindex>`))
+	f.Add([]byte{0x1f, 0x8b, 8, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sm, _ := Read(data)
+		if sm == nil {
+			t.Fatal("nil sitemap")
+		}
+		if len(sm.Entries) > sm.Count || len(sm.Entries) > MaxEntries {
+			t.Fatalf("%d entries of %d", len(sm.Entries), sm.Count)
+		}
+	})
+}
