@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,11 +143,12 @@ type shownDate struct {
 // reviewedBy property contains. Most pages have none, and a look for them in
 // the source is far cheaper than the label regexp over the page's text.
 var reviewerHints = [][]byte{
-	[]byte("eview"), []byte("EVIEW"), []byte("hecked"), []byte("HECKED"), []byte("gepr"), []byte("GEPR"),
-	[]byte("relu"), []byte("RELU"), []byte("revu"), []byte("REVU"), []byte("vis\xc3\xa9"), []byte("VIS\xc3\x89"),
-	[]byte("vis&eacute;"), []byte("rifi"), []byte("RIFI"), []byte("evisad"), []byte("EVISAD"),
-	[]byte("evisionat"), []byte("EVISIONAT"), []byte("eoordeeld"), []byte("EOORDEELD"),
-	[]byte("econtroleerd"), []byte("ECONTROLEERD"),
+	[]byte("eview"), []byte("EVIEW"), []byte("hecked by"), []byte("hecked By"), []byte("HECKED BY"),
+	[]byte("gepr"), []byte("GEPR"), []byte("relu"), []byte("RELU"), []byte("revu"), []byte("REVU"),
+	[]byte("vis\xc3\xa9"), []byte("VIS\xc3\x89"), []byte("vis&eacute;"),
+	[]byte("rifi\xc3\xa9"), []byte("RIFI\xc3\x89"), []byte("rifi&eacute;"),
+	[]byte("evisad"), []byte("EVISAD"), []byte("evisionat"), []byte("EVISIONAT"),
+	[]byte("eoordeeld"), []byte("EOORDEELD"), []byte("econtroleerd"), []byte("ECONTROLEERD"),
 }
 
 func mayNameReviewer(raw []byte) bool {
@@ -156,6 +158,67 @@ func mayNameReviewer(raw []byte) bool {
 		}
 	}
 	return false
+}
+
+// reviewerLabelStems are lowercase pieces of every reviewer label; the label
+// regexp runs only on windows around them. Over a whole long page the
+// case-insensitive alternation costs more than all the other rules together.
+var reviewerLabelStems = []string{
+	"review", "checked", "geprüft", "relu", "révisé", "revu", "vérifié", "revisad", "revisionat", "beoordeeld", "gecontroleerd",
+}
+
+// reviewerLabelWindow is how far a window reaches around a stem: far enough
+// for the longest label ("professionally reviewed by", "medizinisch geprüft von").
+const reviewerLabelWindow = 40
+
+// reviewerLabels returns the submatch indices of reviewerLabelRe in text, as
+// FindAllStringSubmatchIndex would, looking only near the label stems.
+func reviewerLabels(text string) [][]int {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		// Lowering changed byte lengths (rare scripts): offsets would not map.
+		return reviewerLabelRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	next := 0 // no match may start before this: matches do not overlap
+	var starts []int
+	for _, stem := range reviewerLabelStems {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], stem)
+			if i < 0 {
+				break
+			}
+			starts = append(starts, from+i)
+			from += i + len(stem)
+		}
+	}
+	slices.Sort(starts)
+	for _, at := range starts {
+		lo := max(at-reviewerLabelWindow, next)
+		hi := min(at+reviewerLabelWindow, len(text))
+		if lo >= hi {
+			continue
+		}
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
+		for _, m := range reviewerLabelRe.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+			if m[0]+lo < next {
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
+			out = append(out, m)
+			next = m[1]
+		}
+	}
+	return out
 }
 
 func missingReviewDate(p *PagePass) error {
@@ -169,7 +232,7 @@ func missingReviewDate(p *PagePass) error {
 	}
 	rd := readReviewData(root)
 	ft := flatten(body, skipForBylines)
-	if len(rd.reviewers) == 0 && !reviewerLabelRe.MatchString(ft.text) {
+	if len(rd.reviewers) == 0 && len(reviewerLabels(ft.text)) == 0 {
 		return nil
 	}
 	dates := shownDates(ft, body)
@@ -308,7 +371,7 @@ func isCustomerReview(n *html.Node) bool {
 func findBylines(ft *flatText, mainSpan flatSpan, dates []shownDate) []reviewByline {
 	var out []reviewByline
 	seen := map[*html.Node]bool{}
-	for _, loc := range reviewerLabelRe.FindAllStringSubmatchIndex(ft.text, -1) {
+	for _, loc := range reviewerLabels(ft.text) {
 		start, end := loc[0], loc[1]
 		weak, strong := loc[2] >= 0, loc[4] >= 0
 		ts, ok := ft.textNodeAt(start)
