@@ -24,6 +24,7 @@ reported once, naming up to five of the others.
 
 Noindex pages, pages whose canonical link names another page, pages of a paginated series, meta
 refresh stubs and pages not answered with status 200 are left out: a canonical link is the fix.
+Pages that name each other as hreflang alternates (en-US and en-GB versions) may be alike.
 
 Why: search engines show one page of a set of duplicates and pick it themselves; links and
 signals are split between the copies. Duplicates are usually a page published twice (an "-2"
@@ -132,6 +133,13 @@ func duplicateContent(s *SitePass) error {
 	slices.Sort(roots)
 	for _, r := range roots {
 		idx := groups[r]
+		members := make([]*page.Summary, len(idx))
+		for k, i := range idx {
+			members[k] = pages[i]
+		}
+		if siteFactsTranslations(s.Site, members) {
+			continue // language or region versions of one page
+		}
 		for _, i := range idx {
 			sum := pages[i]
 			var same, alike []*page.Summary

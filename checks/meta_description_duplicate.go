@@ -14,7 +14,8 @@ meta-description-missing). The message names up to five of the other pages.
 
 The same pages as for title-duplicate are left out: noindex pages, pages canonicalised to another
 page, pages of a paginated series, meta refresh stubs, pages not answered with status 200, and the
-parts of a split series (genindex-A.html, genindex-B.html).
+parts of a split series (genindex-A.html, genindex-B.html). Pages that name each other as hreflang
+alternates may share a description.
 
 Why: search engines show the description as the snippet under the title. Google calls identical
 descriptions across pages unhelpful and then builds its own snippet from the page text; a theme or

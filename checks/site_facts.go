@@ -49,6 +49,7 @@ func siteFactsRecord(p *PagePass) {
 func siteFactsHead(p *PagePass, head *html.Node) {
 	f := &p.Summary.Facts
 	var canonical *html.Node
+	var alternates []*html.Node
 	dom.Walk(head, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -83,6 +84,8 @@ func siteFactsHead(p *PagePass, head *html.Node) {
 		case "link":
 			rel := " " + strings.ToLower(dom.AttrOr(n, "rel")) + " "
 			switch {
+			case strings.Contains(rel, " alternate ") && dom.AttrOr(n, "hreflang") != "":
+				alternates = append(alternates, n)
 			case strings.Contains(rel, " canonical ") && canonical == nil:
 				canonical = n
 			case strings.Contains(rel, " next ") || strings.Contains(rel, " prev ") || strings.Contains(rel, " previous "):
@@ -97,6 +100,18 @@ func siteFactsHead(p *PagePass, head *html.Node) {
 		}
 		return true
 	})
+	if len(f.Alternates) == 0 && len(alternates) > 0 {
+		for _, n := range alternates {
+			alt := page.Alternate{Lang: dom.AttrOr(n, "hreflang"), Line: p.Page.Line(n), Evidence: page.Evidence(n)}
+			for _, l := range p.Page.Links {
+				if l.Node == n && l.URL != nil && page.Fetchable(l.URL) {
+					alt.URL = page.Normalize(l.URL)
+					break
+				}
+			}
+			f.Alternates = append(f.Alternates, alt)
+		}
+	}
 	if canonical != nil && f.Canonical == "" {
 		for _, l := range p.Page.Links {
 			if l.Node == canonical && l.URL != nil && page.Fetchable(l.URL) {
@@ -335,4 +350,31 @@ func siteFactsOthers(s *page.Site, group []*page.Summary, self *page.Summary) st
 		out += " and " + plural(more, "more", "more")
 	}
 	return out
+}
+
+// siteFactsTranslations reports whether every two pages of a group name
+// each other (one of them is enough) as hreflang alternates: versions of
+// one page for other languages or regions (en-US and en-GB), which search
+// engines expect to be alike.
+func siteFactsTranslations(s *page.Site, group []*page.Summary) bool {
+	alts := make([]map[*page.Summary]bool, len(group))
+	for i, sum := range group {
+		alts[i] = map[*page.Summary]bool{}
+		for _, a := range sum.Facts.Alternates {
+			if a.URL == "" {
+				continue
+			}
+			if other, ok := s.Page(a.URL); ok {
+				alts[i][other] = true
+			}
+		}
+	}
+	for i := range group {
+		for j := i + 1; j < len(group); j++ {
+			if !alts[i][group[j]] && !alts[j][group[i]] {
+				return false
+			}
+		}
+	}
+	return len(group) > 1
 }

@@ -23,7 +23,8 @@ meta or X-Robots-Tag), pages whose canonical link names another page, pages of a
 (/page/2/, ?page=2, and page 1 when its rel=next points at such a URL), meta refresh stubs, pages
 not answered with status 200, and the parts of a split series that share their name and title on
 purpose (Sphinx's genindex-A.html, genindex-B.html, genindex-all.html). Sphinx's "<no title>"
-placeholder is a missing title, not a shared one, and is not compared.
+placeholder is a missing title, not a shared one, and is not compared. Pages that name each other
+as hreflang alternates (en-US and en-GB versions of one page) may share a title.
 
 Why: the title is the page's name in search results and browser tabs. Pages with the same title
 compete with each other for the same searches, and readers cannot tell them apart; search engines
@@ -84,7 +85,7 @@ func titleDupReport(s *SitePass, what string, key func(*page.Summary) (string, i
 	slices.Sort(order)
 	for _, k := range order {
 		group := groups[k]
-		if len(group) < 2 || siteFactsOneSeries(group) {
+		if len(group) < 2 || siteFactsOneSeries(group) || siteFactsTranslations(s.Site, group) {
 			continue
 		}
 		for _, sum := range group {
