@@ -49,5 +49,5 @@ func ExampleWrite() {
 	//     "info": 0
 	//   }
 	// }
-	// unknown format "xml" (want github, json, junit, markdown, sarif or table)
+	// unknown format "xml" (want github, html, json, junit, markdown, sarif or table)
 }

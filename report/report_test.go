@@ -239,7 +239,7 @@ func TestGolden(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	got := strings.Join(Formats(), " ")
-	if want := "github json junit markdown sarif table"; got != want {
+	if want := "github html json junit markdown sarif table"; got != want {
 		t.Errorf("Formats() = %q, want %q", got, want)
 	}
 	for _, f := range Formats() {

@@ -11,6 +11,7 @@ import (
 	"github.com/pagelint/pagelint/baseline"
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/config"
+	"github.com/pagelint/pagelint/diff"
 	"github.com/pagelint/pagelint/page"
 	"github.com/pagelint/pagelint/report"
 	"github.com/spf13/cobra"
@@ -33,6 +34,8 @@ type lintOptions struct {
 	writeBaseline string
 	reportUnused  bool
 	now           string
+	history       string
+	notifyWebhook string
 }
 
 func (o *lintOptions) register(cmd *cobra.Command) {
@@ -50,6 +53,8 @@ func (o *lintOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.baseline, "baseline", "", "a baseline file (or JSON report): only findings not in it count toward --fail-on")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "write this run's findings to a baseline file")
 	f.BoolVar(&o.reportUnused, "report-unused-suppressions", false, "report in-page suppressions that silenced nothing")
+	f.StringVar(&o.history, "history", "", "record the run in this history file (SQLite, created if missing) and compare it with the previous run of the same target")
+	f.StringVar(&o.notifyWebhook, "notify-webhook", "", "post a short JSON summary (Slack-compatible) to this URL when the run has new findings at or above --fail-on")
 	f.StringVar(&o.now, "now", "", "the date the date rules compare with, as 2006-01-02 or RFC 3339 (default: the start of the run), so CI runs are reproducible")
 }
 
@@ -145,6 +150,11 @@ func (o lintOptions) prepare(cmd *cobra.Command) (*lintPlan, error) {
 		}
 		plan.extra = append(plan.extra, extraReport{format: format, path: dest})
 	}
+	if o.notifyWebhook != "" {
+		if err := checkWebhookURL(o.notifyWebhook); err != nil {
+			return nil, err
+		}
+	}
 	if o.baseline != "" {
 		b, err := baseline.Load(o.baseline)
 		if err != nil {
@@ -221,6 +231,7 @@ type lintRun struct {
 // report asked for, and turns the outcome into an error for run().
 func lint(d *deps, plan *lintPlan, site *page.Site, lr lintRun, read func(handle func(*page.Page)) (runResult, error)) error {
 	o := plan.opts
+	started := time.Now()
 	runner := checks.NewRunner(site, plan.rules, plan.now).WithConfig(plan.config)
 	if o.reportUnused {
 		runner.ReportUnusedSuppressions()
@@ -250,12 +261,36 @@ func lint(d *deps, plan *lintPlan, site *page.Site, lr lintRun, read func(handle
 		r.Baseline = &report.BaselineCounts{New: c.New, Known: c.Known, Fixed: c.Fixed}
 		gate = baseline.NewOnly(findings)
 	}
+	var (
+		changes *diff.Result
+		histErr error
+	)
+	if o.history != "" {
+		changes, histErr = recordHistory(d.ctx, o.history, &r, runner.Checked(), configHash(plan), started)
+	}
 	if err := writeReport(d, o.format, o.output, r); err != nil {
 		return err
+	}
+	if o.history != "" && histErr == nil && o.format == "table" && o.output == "" {
+		if err := writeHistoryChanges(d.stdout, o.history, changes); err != nil {
+			return err
+		}
+	}
+	reportPath := ""
+	if o.format == "html" {
+		reportPath = o.output
 	}
 	for _, x := range plan.extra {
 		if err := writeReport(d, x.format, x.path, r); err != nil {
 			return err
+		}
+		if x.format == "html" && reportPath == "" {
+			reportPath = x.path
+		}
+	}
+	if o.notifyWebhook != "" {
+		if err := notifyWebhook(d.ctx, o.notifyWebhook, r, changes, plan.failOn, reportPath); err != nil {
+			fmt.Fprintf(d.stderr, "pagelint: %v (the run goes on)\n", err)
 		}
 	}
 	if o.writeBaseline != "" {
@@ -266,6 +301,9 @@ func lint(d *deps, plan *lintPlan, site *page.Site, lr lintRun, read func(handle
 		if err := writeFileAtomic(o.writeBaseline, data); err != nil {
 			return err
 		}
+	}
+	if histErr != nil { // the reports are written; a history that could not be updated still fails the job
+		return histErr
 	}
 	switch {
 	case d.caught() != nil:
