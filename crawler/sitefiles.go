@@ -272,3 +272,31 @@ func (f *Folder) coversSite() bool {
 	}
 	return len(f.lint) >= n
 }
+
+// SitemapSeeds returns the page URLs of the site's sitemaps that a crawl
+// should also start from: on the site, and allowed by robots.txt for ua
+// unless ignoreRobots. Call it after LoadSiteFiles' results are in site.
+func SitemapSeeds(site *page.Site, ua string, ignoreRobots bool) []string {
+	rb := site.Robots()
+	var out []string
+	for _, s := range site.SitemapURLs() {
+		if !site.Internal(s) {
+			continue
+		}
+		if !ignoreRobots && rb != nil {
+			u, err := url.Parse(s)
+			if err != nil {
+				continue
+			}
+			target := u.EscapedPath()
+			if u.RawQuery != "" {
+				target += "?" + u.RawQuery
+			}
+			if !rb.Allowed(ua, target) {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}

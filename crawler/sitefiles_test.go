@@ -203,3 +203,28 @@ func TestFolderSiteFiles(t *testing.T) {
 		t.Errorf("read %d sitemaps of another host", n)
 	}
 }
+
+func TestSitemapSeeds(t *testing.T) {
+	_, root := siteFilesServer(t, map[string]func(http.ResponseWriter, *http.Request){
+		"/robots.txt": siteFilesBody("User-agent: *\nDisallow: /b.html\nSitemap: ROOT/s.xml\n"),
+		"/s.xml": siteFilesBody(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>ROOT/a.html</loc></url><url><loc>ROOT/b.html</loc></url><url><loc>https://other.example/c.html</loc></url><url><loc>ROOT/a.html</loc></url></urlset>`),
+	})
+	c, site, err := NewCrawler(CrawlOptions{Start: root.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = c
+	rb, maps := LoadSiteFiles(context.Background(), nil, site.Root, "pagelint", 5*time.Second)
+	site.SetRobots(rb)
+	for _, m := range maps {
+		site.AddSitemap(m)
+	}
+	base := strings.TrimSuffix(root.String(), "/")
+	if got := SitemapSeeds(site, "pagelint", false); len(got) != 1 || got[0] != base+"/a.html" {
+		t.Errorf("seeds %q", got)
+	}
+	if got := SitemapSeeds(site, "pagelint", true); len(got) != 2 || got[1] != base+"/b.html" {
+		t.Errorf("seeds ignoring robots %q", got)
+	}
+}
