@@ -137,3 +137,27 @@ func TestSignalWritesIncompleteReports(t *testing.T) {
 		})
 	}
 }
+
+// TestReportWriteIsAtomic: a report file is replaced by a rename, never
+// rewritten in place, so an interrupted write cannot leave half a report.
+func TestReportWriteIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.json")
+	if err := writeFileAtomic(path, []byte(`{"old":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(path, filepath.Join(dir, "snapshot")); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	if err := writeFileAtomic(path, []byte(`{"new":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := os.ReadFile(filepath.Join(dir, "snapshot"))
+	got, _ := os.ReadFile(path)
+	if string(kept) != `{"old":true}` || string(got) != `{"new":true}` {
+		t.Errorf("snapshot %s, file %s: the report was rewritten in place", kept, got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
