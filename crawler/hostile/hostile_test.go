@@ -1,15 +1,14 @@
-package crawler
-
-// The hostile test site: each test serves one way a site can attack or
-// break a crawler, and asserts that the crawl ends, in bounded time and
-// memory, with the right finding or notice and the other pages read.
+// Package hostile_test is the hostile test site (issue 6): each test serves
+// one way a site can attack or break a crawler, and asserts that the crawl
+// ends, in bounded time and memory, with the right finding or notice and
+// the other pages read. It lives outside package crawler because it runs
+// the rules, which the crawler itself must not know.
+package hostile_test
 
 import (
-	"bytes"
 	"compress/gzip"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -21,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/crawler"
 	"github.com/pagelint/pagelint/page"
 )
 
@@ -79,7 +79,7 @@ func (s *hostileSite) total() int {
 // hostileRun is what a crawl of a hostile site produced: its result, the
 // pages read (by site path) and the findings of every rule.
 type hostileRun struct {
-	res      Result
+	res      crawler.Result
 	pages    map[string]*page.Page
 	findings []checks.Finding
 	site     *page.Site
@@ -106,7 +106,7 @@ func (r hostileRun) noticed(text string) bool {
 
 // hostileCrawl crawls with every rule on, no retries and a fake clock, so
 // that only the hostile behaviour takes time.
-func hostileCrawl(t *testing.T, opts CrawlOptions) hostileRun {
+func hostileCrawl(t *testing.T, opts crawler.CrawlOptions) hostileRun {
 	t.Helper()
 	if opts.Timeout == 0 {
 		opts.Timeout = 5 * time.Second
@@ -118,9 +118,9 @@ func hostileCrawl(t *testing.T, opts CrawlOptions) hostileRun {
 		opts.Links.Retries = -1
 	}
 	if opts.Links.Clock == nil {
-		opts.Links.Clock = newFakeClock()
+		opts.Links.Clock = instantClock{}
 	}
-	c, site, err := NewCrawler(opts)
+	c, site, err := crawler.NewCrawler(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestHostileCalendarTrap(t *testing.T) {
 				y, m, next.Year(), next.Month(), next.Year(), next.Month())
 		},
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/", MaxPerPattern: 20, MaxDuration: 20 * time.Second})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", MaxPerPattern: 20, MaxDuration: 20 * time.Second})
 	if run.res.Complete || !run.noticed("--max-per-pattern 20 for /calendar/N/N/") {
 		t.Errorf("complete = %v, notices = %q: want the calendar pattern named", run.res.Complete, run.res.Notices)
 	}
@@ -186,7 +186,7 @@ func TestHostileCalendarTrap(t *testing.T) {
 	}
 
 	// Without a pattern cap, --max-pages ends it too.
-	run = hostileCrawl(t, CrawlOptions{Start: site.URL + "/", MaxPages: 30, MaxDuration: 20 * time.Second})
+	run = hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", MaxPages: 30, MaxDuration: 20 * time.Second})
 	if run.res.Complete || !run.noticed("--max-pages 30") || len(run.pages) != 30 {
 		t.Errorf("pages = %d, notices = %q: want 30 and a --max-pages notice", len(run.pages), run.res.Notices)
 	}
@@ -205,8 +205,8 @@ func TestURLPattern(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := URLPattern(u); got != want {
-			t.Errorf("URLPattern(%s) = %q, want %q", in, got, want)
+		if got := crawler.URLPattern(u); got != want {
+			t.Errorf("crawler.URLPattern(%s) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -223,7 +223,7 @@ func TestHostileDuplicateURLs(t *testing.T) {
 		},
 		"/a": writeHTML(`<title>A</title><p>a</p>`),
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/", StripParams: []string{"utm_*", "fbclid", "gclid", "phpsessid", "jsessionid"}})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", StripParams: []string{"utm_*", "fbclid", "gclid", "phpsessid", "jsessionid"}})
 	if n := site.requests("/a"); n != 2 {
 		t.Errorf("/a was fetched %d times, want twice (once plain, once ?id=7): %v", n, site.hits)
 	}
@@ -249,7 +249,7 @@ func TestHostileLargeBody(t *testing.T) {
 		"/early": writeHTML(`<title>Early</title>`),
 		"/late":  writeHTML(`<title>Late</title>`),
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/", MaxBody: limit})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", MaxBody: limit})
 	p := run.pages["/big"]
 	if p == nil || p.Truncated != limit || len(p.Raw) > limit {
 		t.Fatalf("big page: read %v, want it cut at %d bytes", p != nil, limit)
@@ -309,7 +309,7 @@ func TestHostileGzipBomb(t *testing.T) {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/", MaxBody: 1 << 20, Links: LinkOptions{Headers: hdr, MaxBody: 1 << 20}})
+			run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", MaxBody: 1 << 20, Links: crawler.LinkOptions{Headers: hdr, MaxBody: 1 << 20}})
 			runtime.ReadMemStats(&after)
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
 				t.Errorf("the crawl allocated %d MiB: the bomb was read past the cap", alloc>>20)
@@ -355,7 +355,7 @@ func TestHostileTrickle(t *testing.T) {
 		"/slow": trickle,
 		"/fine": writeHTML(`<title>Fine</title>`),
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/", Timeout: 400 * time.Millisecond})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", Timeout: 400 * time.Millisecond})
 	if run.took > 5*time.Second {
 		t.Errorf("the crawl took %v", run.took)
 	}
@@ -415,7 +415,7 @@ func TestHostileResponses(t *testing.T) {
 		},
 		"/fine": writeHTML(`<title>Fine</title>`),
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/"})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/"})
 	if run.took > 10*time.Second {
 		t.Errorf("took %v", run.took)
 	}
@@ -471,7 +471,7 @@ func TestHostileHugePages(t *testing.T) {
 		"/deep":  writeHTML(deep),
 		"*":      writeHTML(`<title>P</title><h2 id="s1">s</h2>`),
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/"})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/"})
 	if run.pages["/links"] == nil || run.pages["/deep"] == nil {
 		f1, _ := run.site.Fetch(site.URL + "/links")
 		f2, _ := run.site.Fetch(site.URL + "/deep")
@@ -496,7 +496,7 @@ func TestHostileBrokenMarkup(t *testing.T) {
 		"/ld": writeHTML(`<title>LD</title><script type="application/ld+json">{"@type": "Product", "name": "x", "offers": {"price": </script>
 			<script type="application/ld+json">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script><p>text</p>`),
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/"})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/"})
 	if run.pages["/mal"] == nil || run.pages["/ld"] == nil {
 		t.Fatal("the broken pages were not read")
 	}
@@ -521,7 +521,7 @@ func TestHostileLimits(t *testing.T) {
 			writeHTML(fmt.Sprintf(`<title>%d</title><a href="/chain/%d">next</a>`, n, n+1))(w, r)
 		},
 	})
-	run := hostileCrawl(t, CrawlOptions{Start: site.URL + "/", MaxURLLength: 2048, MaxDuration: 600 * time.Millisecond})
+	run := hostileCrawl(t, crawler.CrawlOptions{Start: site.URL + "/", MaxURLLength: 2048, MaxDuration: 600 * time.Millisecond})
 	if site.requests("/search") != 0 || !run.noticed("1 link(s) to pages of the site longer than --max-url-length 2048") {
 		t.Errorf("long URL: %d requests, notices %q", site.requests("/search"), run.res.Notices)
 	}
@@ -538,16 +538,9 @@ func TestHostileLimits(t *testing.T) {
 	}
 }
 
-func TestCapTransportMarksCutBodies(t *testing.T) {
-	for _, tc := range []struct {
-		body string
-		cut  bool
-	}{{"12345", false}, {"123456", true}, {"", false}} {
-		h := http.Header{}
-		b := &capBody{src: io.NopCloser(strings.NewReader(tc.body)), left: 5, header: h}
-		got, _ := io.ReadAll(b)
-		if want := tc.body[:min(5, len(tc.body))]; !bytes.Equal(got, []byte(want)) || (h.Get(truncatedHeader) != "") != tc.cut {
-			t.Errorf("%q: read %q, cut %v", tc.body, got, h.Get(truncatedHeader) != "")
-		}
-	}
-}
+// instantClock never sleeps, so retries and Retry-After cost no time.
+type instantClock struct{}
+
+func (instantClock) Now() time.Time { return time.Now() }
+
+func (instantClock) Sleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
