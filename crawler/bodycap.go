@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
 	"strings"
 )
 
@@ -107,4 +108,25 @@ func capClient(client *http.Client, limit int) *http.Client {
 	}
 	c.Transport = capTransport{base: base, limit: int64(limit)}
 	return c
+}
+
+// readCapped reads at most limit bytes of a file (10 MiB when limit is 0)
+// and, when the file goes on, returns the limit as truncated.
+func readCapped(path string, limit int) (raw []byte, truncated int, err error) {
+	if limit <= 0 {
+		limit = 10 << 20
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	raw, err = io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(raw) > limit {
+		return raw[:limit], limit, nil
+	}
+	return raw, 0, nil
 }

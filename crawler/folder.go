@@ -36,6 +36,9 @@ type FolderOptions struct {
 	// External, when set, checks links to other sites over HTTP.
 	External *LinkOptions
 	Workers  int // parsing goroutines; 0 means one per CPU
+	// MaxBody is how much of a file is read at most (default 10 MiB); a
+	// longer file is checked as far as read (page-too-large).
+	MaxBody int
 }
 
 // A Folder reads the HTML files of a built site.
@@ -432,7 +435,7 @@ func (f *Folder) target() string {
 
 // read loads one file as a Page.
 func (f *Folder) read(rel string) (*page.Page, error) {
-	raw, err := os.ReadFile(filepath.Join(f.root, filepath.FromSlash(rel)))
+	raw, truncated, err := readCapped(filepath.Join(f.root, filepath.FromSlash(rel)), f.opts.MaxBody)
 	if err != nil {
 		return nil, fmt.Errorf("could not read %s: %w", rel, unwrapPathError(err))
 	}
@@ -441,6 +444,7 @@ func (f *Folder) read(rel string) (*page.Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("could not parse %s: %w", rel, err)
 	}
+	p.Truncated = truncated
 	p.Path = f.site.SitePath(page.Normalize(u))
 	p.File = rel
 	return p, nil

@@ -95,3 +95,21 @@ func TestFolderUnreadableFolder(t *testing.T) {
 		t.Errorf("notices %q, %d pages", res.Notices, len(pages))
 	}
 }
+
+// TestFolderLargeFile: a file larger than MaxBody is read up to it and
+// marked, so page-too-large reports it and memory stays bounded.
+func TestFolderLargeFile(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"index.html": "<title>Home</title>",
+		"big.html":   "<title>Big</title>" + strings.Repeat("<p>filler</p>\n", 10000),
+	})
+	_, pages, _ := runFolder(t, FolderOptions{Paths: []string{dir}, MaxBody: 4096})
+	for _, p := range pages {
+		switch {
+		case p.File == "big.html" && (p.Truncated != 4096 || len(p.Raw) > 4096):
+			t.Errorf("big.html: truncated %d, %d bytes", p.Truncated, len(p.Raw))
+		case p.File == "index.html" && p.Truncated != 0:
+			t.Error("index.html was cut")
+		}
+	}
+}
