@@ -3,7 +3,6 @@ package checks
 import (
 	"bytes"
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -196,9 +195,11 @@ var headLinkDirectives = map[string]bool{
 // headLinkHeaderRobots returns the X-Robots-Tag values that apply to every
 // crawler or to Googlebot. A value may start with a user agent
 // ("otherbot: noindex"), which limits it to that crawler.
-func headLinkHeaderRobots(h http.Header) []string {
+// The headers arrive as the crawler recorded them (canonical keys), so the
+// map is read directly: rules import nothing of net/http.
+func headLinkHeaderRobots(h map[string][]string) []string {
 	var out []string
-	for _, v := range h.Values("X-Robots-Tag") {
+	for _, v := range h["X-Robots-Tag"] {
 		if i := strings.IndexByte(v, ':'); i > 0 {
 			agent := strings.ToLower(strings.TrimSpace(v[:i]))
 			if !headLinkDirectives[agent] && !strings.ContainsAny(agent, ", ") {

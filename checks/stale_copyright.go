@@ -125,9 +125,9 @@ func staleCopyright(p *PagePass) error {
 			last := first
 			ranged := m[4] >= 0
 			if ranged {
-				y, err := strconv.Atoi(ft.text[m[4]:m[5]])
-				if err != nil {
-					return nil // "2011 - present"
+				y, convErr := strconv.Atoi(ft.text[m[4]:m[5]])
+				if convErr != nil {
+					return nil //nolint:nilerr // "2011 - present": a range that never ends is current
 				}
 				last = y
 			}

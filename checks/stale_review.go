@@ -249,10 +249,7 @@ func staleReviewLabelStarts(pre string, i int) bool {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(before)
-	if strings.ContainsRune(bylineSeparators+".,", last) {
-		return true
-	}
-	return false
+	return strings.ContainsRune(bylineSeparators+".,", last)
 }
 
 // staleReviewBylineDate returns the date joined to a reviewer byline

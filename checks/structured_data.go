@@ -407,9 +407,7 @@ func (w *structuredDataWalker) walk(v any, path string) {
 			switch {
 			case prop == "acceptedAnswer" && slices.Contains(types, "Question"):
 				for _, a := range structuredDataObjects(val) {
-					for _, s := range structuredDataStrings(a["text"]) {
-						w.faqAnswers = append(w.faqAnswers, s)
-					}
+					w.faqAnswers = append(w.faqAnswers, structuredDataStrings(a["text"])...)
 				}
 			case prop == "ratingValue" && slices.Contains(types, "AggregateRating"):
 				w.ratings = append(w.ratings, structuredDataScalars(val)...)

@@ -160,7 +160,7 @@ func timestampLeakScan(t *html.Node, state dom.State) []timestampLeakHit {
 		if taken(loc[0], loc[1], spans) {
 			continue
 		}
-		if !timestampLeakStandsAlone(t, s, loc[0], loc[1]) {
+		if !timestampLeakStandsAlone(s, loc[0], loc[1]) {
 			continue // "seconds since January 1, 1970" explains the epoch
 		}
 		spans = append(spans, [2]int{loc[0], loc[1]})
@@ -195,7 +195,7 @@ func timestampLeakEdges(s string, start, end int) bool {
 // timestampLeakStandsAlone reports whether a sentinel date is a date value
 // rather than a date talked about: it is the whole text of its element,
 // or it follows a date label ("Posted on", "Updated:").
-func timestampLeakStandsAlone(t *html.Node, s string, start, end int) bool {
+func timestampLeakStandsAlone(s string, start, end int) bool {
 	if !timestampLeakEdges(s, start, end) {
 		return false
 	}

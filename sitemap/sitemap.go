@@ -127,7 +127,7 @@ func Parse(r io.Reader) (*Sitemap, error) {
 		for {
 			line, _ := dec.InputPos()
 			tok, err := dec.Token()
-			if err == io.EOF {
+			if errors.Is(err, io.EOF) {
 				if sm.Kind == "" {
 					return fmt.Errorf("%w: no root element", ErrNotXML)
 				}
@@ -140,7 +140,7 @@ func Parse(r io.Reader) (*Sitemap, error) {
 				} else {
 					sm.ErrLine, _ = dec.InputPos()
 				}
-				return fmt.Errorf("%w: %v", ErrNotXML, err)
+				return fmt.Errorf("%w: %w", ErrNotXML, err)
 			}
 			switch t := tok.(type) {
 			case xml.StartElement:

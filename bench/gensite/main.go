@@ -7,7 +7,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -105,7 +104,7 @@ func write(out string, n int, rng *rand.Rand) error {
 	}
 	for i := 1; i <= n; i++ {
 		var b strings.Builder
-		w := bufio.NewWriter(&b)
+		w := &b
 		title := fmt.Sprintf("Post %d: %s", i, sentence(rng, 5))
 		fmt.Fprintf(w, "<article class=\"post\"><h1>%s</h1>\n", title)
 		fmt.Fprintf(w, "<p class=\"byline\">Reviewed by <a href=\"/about/\">Dana Whitfield, LMFT</a> on March %d, 2026</p>\n", 1+i%28)
@@ -124,9 +123,6 @@ func write(out string, n int, rng *rand.Rand) error {
 				postPath(j), j, sentence(rng, 12), postPath(j), j)
 		}
 		w.WriteString("</section>\n")
-		if err := w.Flush(); err != nil {
-			return err
-		}
 		if err := put(strings.TrimPrefix(postPath(i), "/")+"index.html", page(title, b.String())); err != nil {
 			return err
 		}

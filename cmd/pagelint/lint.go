@@ -241,6 +241,9 @@ func lint(d *deps, plan *lintPlan, site *page.Site, lr lintRun, read func(handle
 		return err
 	}
 	findings, ruleErr := runner.Finish()
+	// Site rules add run-level notices while they run (orphan-page skipped
+	// on an incomplete run, an unreadable sitemap).
+	res.notices = append(res.notices, site.Notices()...)
 	if d.caught() != nil {
 		res.complete = false
 	}
