@@ -3,6 +3,7 @@
 # (default 10m), e.g. scripts/fuzz.sh 30s. A failing input is written to the
 # package's testdata/fuzz/FuzzX/ by go test: fix the bug, keep the file as a
 # seed, and commit both, so plain `go test` replays it from then on.
+# FUZZ_PARALLEL=N sets the fuzzing workers per target (default: one per CPU).
 set -euo pipefail
 duration="${1:-10m}"
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ for t in "${targets[@]}"; do
 	read -r pkg name <<<"$t"
 	echo "== $name ($pkg) for $duration"
 	start=$(date +%s)
-	if go test "$pkg" -run "^${name}\$" -fuzz "^${name}\$" -fuzztime "$duration"; then
+	if go test "$pkg" -run "^${name}\$" -fuzz "^${name}\$" -fuzztime "$duration" ${FUZZ_PARALLEL:+-parallel "$FUZZ_PARALLEL"}; then
 		echo "== $name: ok after $(($(date +%s) - start))s"
 	else
 		echo "== $name: FAILED after $(($(date +%s) - start))s (the failing input is under $pkg/testdata/fuzz/$name/)"
