@@ -553,7 +553,7 @@ func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
 		return
 	}
 	if c.opts.MaxPerPattern > 0 {
-		pat := URLPattern(u)
+		pat := URLPattern(page.StripParams(u, c.drop))
 		if c.patterns[pat] >= c.opts.MaxPerPattern {
 			c.capped[pat]++
 			c.mu.Unlock()
