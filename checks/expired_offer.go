@@ -81,7 +81,7 @@ func expiredOffer(p *PagePass) error {
 		items = staleGroupJSONLD(root)
 	}
 	// Most pages hold no offer: the source says so without rendering the text.
-	if body != nil && (!known || staleGroupRawHas(raw, expiredOfferRawCues)) {
+	if body != nil && (!known || staleGroupRawHas(p, expiredOfferRawCues)) {
 		expiredOfferText(p, body, lang, expiredOfferPostDate(root, items, lang))
 	}
 	if !known || bytes.Contains(raw, []byte("priceValidUntil")) || bytes.Contains(raw, []byte("validThrough")) || bytes.Contains(raw, []byte("endDate")) {

@@ -125,8 +125,8 @@ func staleGroupTypes(o map[string]any) []string {
 // staleGroupRawHas reports whether the page source holds one of the words
 // (given in lower case), ignoring case: a cheap test that lets a rule skip
 // rendering pages that cannot concern it.
-func staleGroupRawHas(raw []byte, words []string) bool {
-	lower := bytes.ToLower(raw)
+func staleGroupRawHas(p *PagePass, words []string) bool {
+	lower := p.LowerRaw()
 	for _, w := range words {
 		if bytes.Contains(lower, []byte(w)) {
 			return true

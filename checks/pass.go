@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -78,6 +79,15 @@ func (s *SitePass) Report(sum *page.Summary, is Issue) {
 type pageFacts struct {
 	mainNode *html.Node
 	memo     map[any]any
+}
+
+// lowerRawKey keys the lowercased source in the page's memo.
+type lowerRawKey struct{}
+
+// LowerRaw returns the page source lowercased, made once per page: rules
+// look for their cue words in it before doing any real work.
+func (p *PagePass) LowerRaw() []byte {
+	return p.Memo(lowerRawKey{}, func() any { return bytes.ToLower(p.Page.Raw) }).([]byte)
 }
 
 // Memo returns the value that build makes for key, built once per page and

@@ -73,7 +73,7 @@ func staleReview(p *PagePass) error {
 	}
 	// Most pages never mention a review: the source says so without
 	// rendering the text.
-	if raw := p.Page.Raw; len(raw) > 0 && !staleGroupRawHas(raw, staleReviewRawCues) {
+	if len(p.Page.Raw) > 0 && !staleGroupRawHas(p, staleReviewRawCues) {
 		return nil
 	}
 	lang := pageLang(root)
