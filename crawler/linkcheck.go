@@ -237,6 +237,14 @@ func newLinkChecker(opts LinkOptions, site *page.Site) *linkChecker {
 	// Redirects are followed by hand so that every hop is seen.
 	c := *opts.httpClient()
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	// Gzip bodies the transport left compressed (a custom Accept-Encoding
+	// header turns its own decompression off) are gunzipped here, so ids are
+	// read from the page and the body cap counts decompressed bytes.
+	base := c.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	c.Transport = capTransport{base: base, limit: int64(max(opts.MaxBody, sniffBody))}
 	lc := &linkChecker{
 		opts: opts, site: site, client: &c, jobs: map[string]*linkJob{}, hosts: map[string]*hostState{},
 		ctx: context.Background(), rnd: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())),

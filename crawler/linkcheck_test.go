@@ -363,8 +363,11 @@ func TestLinkTimeoutRefusedDNSAndTLS(t *testing.T) {
 	if f := got[slow.URL+"/slow"]; f.Outcome != page.OutcomeDoubtful || f.Err != "timed out" || f.Attempts != 3 {
 		t.Errorf("/slow: %+v", f)
 	}
-	if w := clock.recorded(); len(w) != 2 || w[1] < w[0] {
-		t.Errorf("timeout backoff waits = %v, want two growing waits", w)
+	// Backoff doubles the base with ±50% jitter: 1s then 2s, jittered (the
+	// jitter can make the second wait shorter than the first).
+	if w := clock.recorded(); len(w) != 2 || w[0] < 500*time.Millisecond || w[0] >= 1500*time.Millisecond ||
+		w[1] < time.Second || w[1] >= 3*time.Second {
+		t.Errorf("timeout backoff waits = %v, want 1s then 2s, each ±50%%", w)
 	}
 
 	// A port nothing listens on.

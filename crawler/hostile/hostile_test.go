@@ -332,6 +332,46 @@ func TestHostileGzipBomb(t *testing.T) {
 	}
 }
 
+// TestHostileGzipLinkTargets: with --header "Accept-Encoding: gzip" the
+// transport leaves bodies compressed; the link checker still reads a gzip
+// page's ids (no false missing fragment) and caps a bomb's decompressed
+// bytes.
+func TestHostileGzipLinkTargets(t *testing.T) {
+	var mu sync.Mutex
+	var served int64
+	gzipped := func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		fmt.Fprint(zw, `<title>Out</title><h2 id="part-2">Part 2</h2>`)
+		zw.Close()
+	}
+	site := newHostileSite(t, map[string]http.HandlerFunc{
+		"/blog/":      writeHTML(`<title>Blog</title><a href="/docs/guide#part-2">guide</a> <a href="/docs/bomb">bomb</a>`),
+		"/docs/guide": gzipped,
+		"/docs/bomb":  gzipBomb(&served, &mu),
+	})
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	run := hostileCrawl(t, crawler.CrawlOptions{
+		Start: site.URL + "/blog/", Scope: "/blog/", // /docs/ is checked by the link checker, not crawled
+		Links: crawler.LinkOptions{Headers: http.Header{"Accept-Encoding": {"gzip"}}},
+	})
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
+		t.Errorf("the link checker allocated %d MiB: the bomb was read past the cap", alloc>>20)
+	}
+	for _, f := range run.findings {
+		if f.Rule == "broken-link" {
+			t.Errorf("unexpected broken-link: %s %s", f.Target, f.Message)
+		}
+	}
+	if f, ok := run.site.Fetch(site.URL + "/docs/guide"); !ok || f.Target == nil {
+		t.Errorf("the gzip page's ids were not read: %+v", f)
+	}
+}
+
 // trickle sends one byte every 50ms, for 10s at most.
 func trickle(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html")
