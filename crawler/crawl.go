@@ -216,10 +216,35 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 		c.record(r, err)
 	})
 
+	// robots.txt and the sitemaps come first: RFC 9309 reads a robots.txt
+	// that answers 5xx as "disallow all", and sitemap URLs seed the crawl.
+	// The robots-txt, sitemap and orphan-page rules judge what was read.
+	rb, maps := LoadSiteFiles(ctx, c.opts.Client, c.site.Root, c.opts.UserAgent, c.opts.Timeout)
+	c.site.SetRobots(rb)
+	for _, m := range maps {
+		c.site.AddSitemap(m)
+	}
+	if rb.Unreachable() && !c.opts.IgnoreRobots {
+		if rb.Status == 0 {
+			return Result{}, fmt.Errorf("start URL %s: robots.txt could not be read: %s (--ignore-robots to crawl anyway)", c.start, rb.Err)
+		}
+		c.site.SetComplete(false)
+		return Result{Target: c.start.String(), Complete: false, Notices: []string{
+			fmt.Sprintf("robots.txt answered HTTP %d, which RFC 9309 reads as disallow all, so nothing was crawled (--ignore-robots to crawl anyway)", rb.Status),
+		}}, nil
+	}
+
 	startKey := c.pageKey(c.start)
 	c.visited[startKey] = true
 	if err := c.visit(col, c.start.String(), startKey, 0); err != nil {
 		return Result{}, fmt.Errorf("start URL %s: %w", c.start, err)
+	}
+	for _, s := range SitemapSeeds(c.site, c.opts.UserAgent, c.opts.IgnoreRobots) {
+		u, err := url.Parse(s)
+		if err != nil || !strings.HasPrefix(u.Path, c.opts.Scope) {
+			continue
+		}
+		c.queuePage(u, page.Normalize(u), 1)
 	}
 	col.Wait()
 	c.links.wait()
@@ -258,6 +283,9 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 	if c.robotsHit > 0 {
 		res.Notices = append(res.Notices, fmt.Sprintf("%d page(s) disallowed by robots.txt were not fetched (--ignore-robots to read them)", c.robotsHit))
 	}
+	// orphan-page needs every page of the site: a crawl limited by depth or
+	// scope may have missed the pages that link to one.
+	c.site.SetComplete(res.Complete && c.opts.MaxDepth < 0 && c.opts.Scope == "")
 	return res, nil
 }
 

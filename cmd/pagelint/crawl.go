@@ -15,6 +15,7 @@ import (
 type crawlOptions struct {
 	lint         lintOptions
 	links        linkFlags
+	limits       crawlLimits
 	maxPages     int
 	maxDepth     int
 	scope        string
@@ -51,6 +52,7 @@ and (unless --skip-external) on other sites. robots.txt is honoured unless
 	o.lint.register(cmd)
 	f := cmd.Flags()
 	o.links.register(f)
+	o.limits.register(f)
 	f.IntVar(&o.maxPages, "max-pages", 10000, "read at most this many pages (0 for no limit)")
 	f.IntVar(&o.maxDepth, "max-depth", -1, "follow links at most this many hops from the start page (-1 for no limit)")
 	f.StringVar(&o.scope, "scope", "", "follow only pages whose path starts with this prefix, e.g. /blog/ (default: the whole site)")
@@ -101,6 +103,9 @@ func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
 		IgnoreRobots: o.ignoreRobots, SkipExternal: o.skipExternal,
 	}
 	if err := o.links.applyCrawl(&co); err != nil {
+		return err
+	}
+	if err := o.limits.apply(&co); err != nil {
 		return err
 	}
 	addConfigLinks(&co.Links, plan.file)
