@@ -36,7 +36,8 @@ type File struct {
 // and UserAgent also serve `pagelint check --check-external`.
 type Crawl struct {
 	MaxPages, MaxDepth, Concurrency *int
-	Delay, Timeout                  *time.Duration
+	MaxURLLength, MaxPerPattern     *int
+	Delay, Timeout, MaxDuration     *time.Duration
 	UserAgent, Scope                *string
 	IgnoreRobots, SkipExternal      *bool
 }

@@ -157,6 +157,9 @@ func starter(rules []*checks.Check, lvl level) string {
 		{examples, "scope: /blog/", "follow only pages under this path; default: the whole site"},
 		{defaults, "ignore-robots: false", "true: also fetch pages robots.txt disallows"},
 		{defaults, "skip-external: false", "true: check no link to another site"},
+		{defaults, "max-duration: 0s", "stop the crawl after this long; 0s: no limit"},
+		{defaults, "max-url-length: 2048", "do not follow longer links to pages of the site; 0: no limit"},
+		{defaults, "max-per-pattern: 1000", "pages per URL pattern (numbers as N); 0: no limit"},
 	})
 	w.blank()
 

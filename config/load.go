@@ -22,7 +22,7 @@ import (
 // Top-level keys and the keys of each section, as the messages list them.
 var (
 	topKeys      = []string{"check", "crawl", "fail-on", "format", "ignore", "links", "now", "overrides", "rules"}
-	crawlKeys    = []string{"concurrency", "delay", "ignore-robots", "max-depth", "max-pages", "scope", "skip-external", "timeout", "user-agent"}
+	crawlKeys    = []string{"concurrency", "delay", "ignore-robots", "max-depth", "max-duration", "max-pages", "max-per-pattern", "max-url-length", "scope", "skip-external", "timeout", "user-agent"}
 	checkKeys    = []string{"base-url", "check-external", "pretty-urls", "root"}
 	linksKeys    = []string{"exclude", "include"}
 	overrideKeys = []string{"paths", "rules"}
@@ -674,6 +674,19 @@ func (d *decoder) crawl(v *yaml.Node, key string) {
 			c.MaxDepth, ok = d.intAtLeast(val, sub, -1, "-1 (no limit) or more")
 		case "concurrency":
 			c.Concurrency, ok = d.intAtLeast(val, sub, 1, "at least 1")
+		case "max-url-length":
+			c.MaxURLLength, ok = d.intAtLeast(val, sub, 0, "0 (no limit) or more")
+		case "max-per-pattern":
+			c.MaxPerPattern, ok = d.intAtLeast(val, sub, 0, "0 (no limit) or more")
+		case "max-duration":
+			var t time.Duration
+			if t, ok = d.duration(val, sub); ok && t < 0 {
+				d.keyErrorf(val, sub, "must not be negative, not %v (0 for no limit)", t)
+				ok = false
+			}
+			if ok {
+				c.MaxDuration = &t
+			}
 		case "delay":
 			var t time.Duration
 			if t, ok = d.duration(val, sub); ok && t < 0 {

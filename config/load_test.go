@@ -20,7 +20,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top key", "format: json\n\nrulez:\n  alpha-rule: off\n", 3,
 			`unknown key "rulez" (known: check, crawl, fail-on, format, ignore, links, now, overrides, rules)`},
 		{"unknown key in a section", "crawl:\n  max-page: 5\n", 2,
-			`unknown key "max-page" in crawl (known: concurrency, delay, ignore-robots, max-depth, max-pages, scope, skip-external, timeout, user-agent)`},
+			`unknown key "max-page" in crawl (known: concurrency, delay, ignore-robots, max-depth, max-duration, max-pages, max-per-pattern, max-url-length, scope, skip-external, timeout, user-agent)`},
 		{"unknown key in check", "check:\n  baseurl: https://example.org/\n", 2, `unknown key "baseurl" in check`},
 		{"unknown key in links", "links:\n  excludes: [x]\n", 2, `unknown key "excludes" in links (known: exclude, include)`},
 		{"not a mapping", "- rules\n", 1, "want a mapping of settings (check, crawl, fail-on, format, ignore, links, now, overrides, rules), got a list"},

@@ -82,6 +82,9 @@ func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
 		setString(&o.scope, c.Scope, !changed("scope"))
 		setBool(&o.ignoreRobots, c.IgnoreRobots, !changed("ignore-robots"))
 		setBool(&o.skipExternal, c.SkipExternal, !changed("skip-external"))
+		setDuration(&o.limits.maxDuration, c.MaxDuration, !changed("max-duration"))
+		setInt(&o.limits.maxURLLength, c.MaxURLLength, !changed("max-url-length"))
+		setInt(&o.limits.maxPerPattern, c.MaxPerPattern, !changed("max-per-pattern"))
 	}
 	switch {
 	case o.concurrency < 1:
