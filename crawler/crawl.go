@@ -173,7 +173,9 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 	col := colly.NewCollector(colly.Async(true), colly.StdlibContext(ctx), colly.UserAgent(c.opts.UserAgent))
 	col.AllowURLRevisit = true // pagelint dedups itself, on normalized URLs
 	col.ParseHTTPErrorResponse = true
-	col.IgnoreRobotsTxt = c.opts.IgnoreRobots
+	// pagelint reads robots.txt itself (RFC 9309, robots/) before the crawl;
+	// colly's own reader would fetch it a second time.
+	col.IgnoreRobotsTxt = true
 	// The cap counts decompressed bytes: capClient gunzips before it counts.
 	col.MaxBodySize = c.opts.MaxBody + 1
 	col.SetClient(capClient(c.opts.Client, c.opts.MaxBody))
@@ -289,6 +291,23 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 	return res, nil
 }
 
+// robotsAllow asks the site's robots.txt, read before the crawl, whether the
+// crawler's user agent may fetch target.
+func (c *Crawler) robotsAllow(target string) bool {
+	u, err := url.Parse(target)
+	if err != nil {
+		return true
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	return c.site.Robots().Allowed(c.opts.UserAgent, path)
+}
+
 func (c *Crawler) visit(col *colly.Collector, target, key string, depth int) error {
 	return c.visitAttempt(col, target, key, depth, 1)
 }
@@ -300,6 +319,15 @@ func (c *Crawler) visitAttempt(col *colly.Collector, target, key string, depth, 
 	cctx.Put("url", target)
 	cctx.Put("depth", strconv.Itoa(depth))
 	cctx.Put("attempt", attempt)
+	if !c.opts.IgnoreRobots && !c.robotsAllow(target) {
+		c.mu.Lock()
+		c.robotsHit++
+		c.mu.Unlock()
+		if depth == 0 {
+			return errors.New("disallowed by robots.txt (use --ignore-robots to crawl it anyway)")
+		}
+		return nil
+	}
 	c.queued.Add(1)
 	err := col.Request(http.MethodGet, target, nil, cctx, nil)
 	if err != nil {

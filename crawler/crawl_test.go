@@ -154,6 +154,9 @@ func TestCrawlRobots(t *testing.T) {
 	if slices.Contains(read, "/private/x.html") || s.count("GET /private/x.html") != 0 {
 		t.Errorf("robots.txt disallowed page was fetched")
 	}
+	if n := s.count("GET /robots.txt"); n != 1 {
+		t.Errorf("robots.txt requested %d times, want once", n)
+	}
 	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "robots.txt") || !res.Complete {
 		t.Errorf("notices = %q complete=%v", res.Notices, res.Complete)
 	}
