@@ -60,22 +60,8 @@ func duplicateContent(s *SitePass) error {
 		}
 	}
 	n := len(pages)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		if ra, rb := find(a), find(b); ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
-	}
+	sets := newDisjointSets(n)
+	union, find := sets.union, sets.find
 	exact := map[uint64]int{}
 	for i, p := range pages {
 		if j, ok := exact[p.Facts.TextHash]; ok {

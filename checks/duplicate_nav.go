@@ -501,28 +501,18 @@ func allPagerTexts(texts []string) bool {
 // sequences, or the same WordPress menu-item sequence, form one group.
 // Groups of one are dropped.
 func groupNavBlocks(blocks []*navBlock) [][]*navBlock {
-	parent := make([]int, len(blocks))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjointSets(len(blocks))
 	for i := range blocks {
 		for j := i + 1; j < len(blocks); j++ {
 			if sameNav(blocks[i], blocks[j]) {
-				parent[find(j)] = find(i)
+				sets.union(i, j)
 			}
 		}
 	}
 	byRoot := map[int][]*navBlock{}
 	var order []int
 	for i, b := range blocks {
-		r := find(i)
+		r := sets.find(i)
 		if byRoot[r] == nil {
 			order = append(order, r)
 		}
