@@ -35,6 +35,10 @@ Good: one <nav> restyled for each breakpoint, or the inactive copy marked
       <nav aria-hidden="true"> with tabindex="-1" on its links.`,
 	Help: `Render the menu once and restyle it for mobile and sticky states, or mark the inactive copies hidden or aria-hidden="true" with tabindex="-1" on their links.`,
 	Page: duplicateNav,
+	Options: []Option{{
+		Name: "min-links", Default: navMinLinks,
+		Doc: "blocks with fewer links are never reported; raise it when a theme legitimately repeats short menus (at least 2)",
+	}},
 }
 
 const (
@@ -72,10 +76,11 @@ func duplicateNav(p *PagePass) error {
 			resolved[l.Node] = l.URL
 		}
 	}
+	minLinks := max(p.IntOption("min-links"), 2)
 	var blocks []*navBlock
 	for _, b := range navBlocks(root) {
 		fillBlock(b, resolved, p.Page.URL)
-		if !b.skip && len(b.links) >= navMinLinks {
+		if !b.skip && len(b.links) >= minLinks {
 			blocks = append(blocks, b)
 		}
 	}

@@ -36,6 +36,10 @@ Good: <p>Reviewed by <a href="/team/dana/">Dana Whitfield, MD</a> on <time datet
 and "lastReviewed": "2025-06-03" next to "reviewedBy" in the page's JSON-LD.`,
 	Help: `Show the review date with the reviewer ("Reviewed by NAME on DATE") and add lastReviewed next to reviewedBy in the page's structured data.`,
 	Page: missingReviewDate,
+	Options: []Option{{
+		Name: "extra-labels", Default: []string{},
+		Doc: `reviewer labels of a site's theme besides the built-in ones, e.g. ["Checked by", "Approved by"]; matched case-insensitively, each always starts a reviewer byline`,
+	}},
 }
 
 const (
@@ -221,8 +225,57 @@ func reviewerLabels(text string) [][]int {
 	return out
 }
 
+// extraLabelRe compiles the extra-labels option into one case-insensitive
+// pattern, any run of spaces in a label matching any whitespace (or none,
+// as between inline elements). nil when the option is empty.
+func extraLabelRe(labels []string) *regexp.Regexp {
+	var alts []string
+	for _, l := range labels {
+		if words := strings.Fields(l); len(words) > 0 {
+			for i, w := range words {
+				words[i] = regexp.QuoteMeta(w)
+			}
+			alts = append(alts, strings.Join(words, `\s*`))
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	return regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
+}
+
+// labels returns the reviewer labels of the flattened text: the built-in
+// ones and the site's extra labels, which count as qualified (group 2),
+// sorted by position, overlaps dropped.
+func (ft *flatText) labels() [][]int {
+	out := reviewerLabels(ft.text)
+	if ft.extraLabels == nil {
+		return out
+	}
+	width := 2 * (reviewerLabelRe.NumSubexp() + 1)
+	for _, m := range ft.extraLabels.FindAllStringIndex(ft.text, -1) {
+		loc := make([]int, width)
+		for k := range loc {
+			loc[k] = -1
+		}
+		loc[0], loc[1], loc[4], loc[5] = m[0], m[1], m[0], m[1]
+		out = append(out, loc)
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	kept := out[:0]
+	end := -1
+	for _, loc := range out {
+		if loc[0] >= end {
+			kept = append(kept, loc)
+			end = loc[1]
+		}
+	}
+	return kept
+}
+
 func missingReviewDate(p *PagePass) error {
-	if !mayNameReviewer(p.Page.Raw) {
+	extra := extraLabelRe(p.StringsOption("extra-labels"))
+	if extra == nil && !mayNameReviewer(p.Page.Raw) {
 		return nil
 	}
 	root := p.Root()
@@ -232,7 +285,8 @@ func missingReviewDate(p *PagePass) error {
 	}
 	rd := readReviewData(root)
 	ft := flatten(body, skipForBylines)
-	if len(rd.reviewers) == 0 && len(reviewerLabels(ft.text)) == 0 {
+	ft.extraLabels = extra
+	if len(rd.reviewers) == 0 && len(ft.labels()) == 0 {
 		return nil
 	}
 	dates := shownDates(ft, body)
@@ -371,7 +425,7 @@ func isCustomerReview(n *html.Node) bool {
 func findBylines(ft *flatText, mainSpan flatSpan, dates []shownDate) []reviewByline {
 	var out []reviewByline
 	seen := map[*html.Node]bool{}
-	for _, loc := range reviewerLabels(ft.text) {
+	for _, loc := range ft.labels() {
 		start, end := loc[0], loc[1]
 		weak, strong := loc[2] >= 0, loc[4] >= 0
 		ts, ok := ft.textNodeAt(start)

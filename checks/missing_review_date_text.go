@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,6 +19,8 @@ type flatText struct {
 	spans map[*html.Node]flatSpan // elements and text nodes -> their text
 	nodes []flatNode              // text nodes in order
 	cuts  []int                   // sorted positions where a name must end: block boundaries and inline elements glued with no space
+	// extraLabels are a site's own reviewer labels (option extra-labels).
+	extraLabels *regexp.Regexp
 }
 
 type flatSpan struct{ start, end int }

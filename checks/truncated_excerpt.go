@@ -37,6 +37,10 @@ text (apply the_content or do_shortcode before trimming) and cut at a word or se
 	Help: "Write a manual excerpt or description, or have the theme trim rendered text at a word or sentence boundary so drop caps keep their letter.",
 	Page: truncatedExcerptPage,
 	Site: truncatedExcerptSite,
+	Options: []Option{{
+		Name: "extra-selectors", Default: []string{},
+		Doc:  `CSS selectors of a theme's excerpt elements on cards and teasers, besides the usual classes, e.g. [".news-tile__summary"]`,
+	}},
 }
 
 // descriptionMetas are the metadata that describe a page, by the name or
@@ -53,7 +57,11 @@ const minDescriptionWords = 3
 func truncatedExcerptPage(p *PagePass) error {
 	lead, dropCap := leadOf(p)
 	p.Summary.Lead, p.Summary.LeadDropCap = lead, dropCap
-	p.Summary.Excerpts = append(p.Summary.Excerpts, cardExcerpts(p)...)
+	extra, err := excerptSelectors(p)
+	if err != nil {
+		return err
+	}
+	p.Summary.Excerpts = append(p.Summary.Excerpts, cardExcerpts(p, extra)...)
 
 	// Descriptions describe the page itself, so they are judged here, against
 	// its own text. The same text in several tags is one finding, on the first.

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
@@ -251,7 +252,26 @@ func codeLike(n *html.Node) bool {
 // cardCandidates returns the elements of the page that may hold an excerpt
 // of another page: theme excerpt blocks, and paragraphs that end with an
 // ellipsis, innermost only.
-func cardCandidates(root *html.Node) []*html.Node {
+// excerptSelectors compiles the rule's extra-selectors option. A selector
+// that does not compile is an error naming it: matching nothing silently
+// would let the rule pass pages it never looked at.
+func excerptSelectors(p *PagePass) ([]cascadia.Sel, error) {
+	raw := p.StringsOption("extra-selectors")
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var sels []cascadia.Sel
+	for _, s := range raw {
+		sel, err := cascadia.Parse(s)
+		if err != nil {
+			return nil, fmt.Errorf("option extra-selectors: %q is not a CSS selector: %w", s, err)
+		}
+		sels = append(sels, sel)
+	}
+	return sels, nil
+}
+
+func cardCandidates(root *html.Node, extra []cascadia.Sel) []*html.Node {
 	var found []*html.Node
 	dom.Walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -262,7 +282,7 @@ func cardCandidates(root *html.Node) []*html.Node {
 		}
 		switch {
 		case n.Data == "a" || n.Data == "summary" || n.Data == "body" || n.Data == "html":
-		case excerptByClass(n):
+		case excerptByClass(n) || matchesAny(extra, n):
 			found = append(found, n)
 		case (n.Data == "p" || n.Data == "div") && !dom.InChrome(n) && leafBlock(n) && endsWithEllipsis(n):
 			found = append(found, n)
@@ -632,7 +652,17 @@ func evidenceNode(n *html.Node) *html.Node {
 }
 
 // cardExcerpts returns the excerpts of other pages of the site shown on p.
-func cardExcerpts(p *PagePass) []page.Excerpt {
+// matchesAny reports whether n matches one of the selectors.
+func matchesAny(sels []cascadia.Sel, n *html.Node) bool {
+	for _, s := range sels {
+		if s.Match(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func cardExcerpts(p *PagePass, extra []cascadia.Sel) []page.Excerpt {
 	root := p.Root()
 	cc := &cardContext{self: page.Normalize(p.Page.URL), root: p.Site.Root, linkURL: map[*html.Node]*url.URL{}}
 	if cc.root == nil {
@@ -645,7 +675,7 @@ func cardExcerpts(p *PagePass) []page.Excerpt {
 			}
 		}
 	}
-	cc.cands = cardCandidates(root)
+	cc.cands = cardCandidates(root, extra)
 	var out []page.Excerpt
 	seen := map[string]bool{}
 	for _, n := range cc.cands {
