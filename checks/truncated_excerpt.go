@@ -39,7 +39,7 @@ text (apply the_content or do_shortcode before trimming) and cut at a word or se
 	Site: truncatedExcerptSite,
 	Options: []Option{{
 		Name: "extra-selectors", Default: []string{},
-		Doc:  `CSS selectors of a theme's excerpt elements on cards and teasers, besides the usual classes, e.g. [".news-tile__summary"]`,
+		Doc: `CSS selectors of a theme's excerpt elements on cards and teasers, besides the usual classes, e.g. [".news-tile__summary"]`,
 	}},
 }
 
