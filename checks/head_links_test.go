@@ -6,9 +6,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -21,20 +18,12 @@ import (
 // headLinkBaseURL is where headLinkRunHTTPS says the fixtures are served.
 const headLinkBaseURL = "https://www.example.com/"
 
-// headLinkWantRe reads both the plain wants of checktest and the
+// headLinkWants reads both the plain wants of checktest and the
 // "want-https:" wants that only hold when the page is known to be https
 // (check mode with an https --base-url). checktest ignores the latter, so
 // every such fixture is also a near miss for the modes where the scheme is
 // unknown (check mode without --base-url) or http (crawl on loopback).
-var headLinkWantRe = regexp.MustCompile(`<!--\s*want(-https)?(\+\d+)?:\s*([a-z0-9-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*-->`)
-
-type headLinkWant struct {
-	file string
-	line int
-	rule string
-	re   *regexp.Regexp
-	met  bool
-}
+var headLinkWants = checktest.WantSyntax{Keywords: []string{"want", "want-https"}}
 
 // headLinkRunHTTPS checks every fixture under dir in check mode with
 // --base-url https://www.example.com/ and compares the findings of rule
@@ -63,30 +52,7 @@ func headLinkRunHTTPS(t *testing.T, dir string, rule *checks.Check) {
 				}
 			}
 			got := headLinkCheckHTTPS(t, site, rule)
-			wants := headLinkReadWants(t, site)
-			var problems []string
-			for _, f := range got {
-				if f.Rule != rule.ID {
-					continue
-				}
-				line := max(f.Line, 1)
-				i := slices.IndexFunc(wants, func(w *headLinkWant) bool {
-					return !w.met && w.rule == f.Rule && w.file == f.File && w.line == line && (w.re == nil || w.re.MatchString(f.Message))
-				})
-				if i < 0 {
-					problems = append(problems, fmt.Sprintf("%s:%d: unexpected %s (%s): %s", f.File, line, f.Rule, f.Severity, f.Message))
-					continue
-				}
-				wants[i].met = true
-			}
-			for _, w := range wants {
-				if !w.met && w.rule == rule.ID {
-					problems = append(problems, fmt.Sprintf("%s:%d: missing %s finding matching %v", w.file, w.line, w.rule, w.re))
-				}
-			}
-			for _, p := range problems {
-				t.Error(p)
-			}
+			checktest.Compare(t, []*checks.Check{rule}, checktest.ReadWants(t, site, headLinkWants), got)
 		})
 	}
 }
@@ -110,38 +76,6 @@ func headLinkCheckHTTPS(t *testing.T, dir string, rules ...*checks.Check) []chec
 	return fs
 }
 
-func headLinkReadWants(t *testing.T, dir string) []*headLinkWant {
-	t.Helper()
-	var wants []*headLinkWant
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		for i, line := range strings.Split(string(raw), "\n") {
-			for _, m := range headLinkWantRe.FindAllStringSubmatch(line, -1) {
-				w := &headLinkWant{file: filepath.ToSlash(rel), line: i + 1, rule: m[3]}
-				if m[2] != "" {
-					off, _ := strconv.Atoi(m[2][1:])
-					w.line += off
-				}
-				if m[4] != "" {
-					w.re = regexp.MustCompile(strings.ReplaceAll(m[4], `\"`, `"`))
-				}
-				wants = append(wants, w)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return wants
-}
 
 // headLinkSeverities runs rule over one fixture in check mode and returns
 // the severity of each finding by "file:line".

@@ -11,9 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -37,15 +34,8 @@ func TestSitemap(t *testing.T) {
 // crawler.LoadSiteFiles, and the sitemap URLs the crawl did not reach are
 // fetched as a crawl seeded from the sitemap would.
 
-var sitemapWantRe = regexp.MustCompile(`(?:<!--|#)\s*want(\+\d+)?:\s*([a-z0-9-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*(?:-->)?`)
-
-type sitemapWant struct {
-	file string
-	line int
-	rule string
-	re   *regexp.Regexp
-	met  bool
-}
+// sitemapWants reads wants from robots.txt (# comments) and sitemaps too.
+var sitemapWants = checktest.WantSyntax{Exts: []string{".html", ".xml", ".txt"}, Hash: true}
 
 // sitemapRunFixtures runs rule over every subfolder of dir in both modes.
 func sitemapRunFixtures(t *testing.T, dir string, rule *checks.Check) {
@@ -67,14 +57,14 @@ func sitemapRunFixtures(t *testing.T, dir string, rule *checks.Check) {
 					continue
 				}
 				t.Run(string(mode), func(t *testing.T) {
-					wants := sitemapReadWants(t, site)
+					wants := checktest.ReadWants(t, site, sitemapWants)
 					var got []checks.Finding
 					if mode == page.ModeCheck {
 						got = checktest.CheckFolder(t, site, rule)
 					} else {
 						got = sitemapCrawl(t, site, rule)
 					}
-					sitemapCompare(t, rule, wants, got)
+					checktest.Compare(t, []*checks.Check{rule}, wants, got)
 				})
 			}
 		})
@@ -84,66 +74,7 @@ func sitemapRunFixtures(t *testing.T, dir string, rule *checks.Check) {
 	}
 }
 
-func sitemapReadWants(t *testing.T, dir string) []*sitemapWant {
-	t.Helper()
-	var wants []*sitemapWant
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch path.Ext(p) {
-		case ".html", ".xml", ".txt":
-		default:
-			return nil
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		for i, line := range strings.Split(string(raw), "\n") {
-			for _, m := range sitemapWantRe.FindAllStringSubmatch(line, -1) {
-				w := &sitemapWant{file: filepath.ToSlash(rel), line: i + 1, rule: m[2]}
-				if m[1] != "" {
-					off, _ := strconv.Atoi(m[1][1:])
-					w.line += off
-				}
-				if m[3] != "" {
-					w.re = regexp.MustCompile(strings.ReplaceAll(m[3], `\"`, `"`))
-				}
-				wants = append(wants, w)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return wants
-}
 
-func sitemapCompare(t *testing.T, rule *checks.Check, wants []*sitemapWant, got []checks.Finding) {
-	t.Helper()
-	for _, f := range got {
-		if f.Rule != rule.ID {
-			continue
-		}
-		line := max(f.Line, 1)
-		i := slices.IndexFunc(wants, func(w *sitemapWant) bool {
-			return !w.met && w.rule == f.Rule && w.file == f.File && w.line == line && (w.re == nil || w.re.MatchString(f.Message))
-		})
-		if i < 0 {
-			t.Errorf("%s:%d: unexpected %s (%s): %s", f.File, line, f.Rule, f.Severity, f.Message)
-			continue
-		}
-		wants[i].met = true
-	}
-	for _, w := range wants {
-		if !w.met && w.rule == rule.ID {
-			t.Errorf("%s:%d: missing %s finding matching %v", w.file, w.line, w.rule, w.re)
-		}
-	}
-}
 
 // sitemapServer serves dir, with https://example.org in .xml, .txt and
 // .html files rewritten to the server's own address.
@@ -204,7 +135,7 @@ func sitemapCrawl(t *testing.T, dir string, rule *checks.Check) []checks.Finding
 		t.Fatal(err)
 	}
 	for i := range fs {
-		fs[i].File = sitemapFileOf(dir, fs[i].Path)
+		fs[i].File = checktest.FileOfPath(dir, fs[i].Path)
 	}
 	return fs
 }
@@ -262,20 +193,6 @@ func sitemapSeed(t *testing.T, client *http.Client, site *page.Site, runner *che
 	}
 }
 
-// sitemapFileOf maps a site path back to the file served for it.
-func sitemapFileOf(dir, sitePath string) string {
-	p := strings.TrimPrefix(sitePath, "/")
-	if i := strings.IndexByte(p, '?'); i >= 0 {
-		p = p[:i]
-	}
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err == nil && st.IsDir() {
-		return path.Join(p, "index.html")
-	}
-	return p
-}
 
 // In crawl mode the entries are judged by what the crawl fetched; entries
 // it did not fetch are not judged.

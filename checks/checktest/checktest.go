@@ -91,7 +91,7 @@ func runBothModes(t *testing.T, site, start string, rules []*checks.Check) {
 			} else {
 				got = CrawlFolder(t, site, start, rules...)
 			}
-			compare(t, rules, wants, got)
+			Compare(t, rules, wants, got)
 		})
 	}
 }
@@ -150,13 +150,13 @@ func CrawlFolder(t *testing.T, dir, start string, rules ...*checks.Check) []chec
 	}
 	// Name findings by file, as check mode does, so one set of wants serves both.
 	for i := range fs {
-		fs[i].File = fileOfPath(dir, fs[i].Path)
+		fs[i].File = FileOfPath(dir, fs[i].Path)
 	}
 	return fs
 }
 
-// fileOfPath maps a site path back to the file a static server served it from.
-func fileOfPath(dir, sitePath string) string {
+// FileOfPath maps a site path back to the file a static server served it from.
+func FileOfPath(dir, sitePath string) string {
 	p := strings.TrimPrefix(sitePath, "/")
 	if i := strings.IndexByte(p, '?'); i >= 0 {
 		p = p[:i]
@@ -170,22 +170,57 @@ func fileOfPath(dir, sitePath string) string {
 	return p
 }
 
-type want struct {
-	file string
-	line int
-	rule string
-	re   *regexp.Regexp
+// A Want is one expected finding, read from a fixture comment.
+type Want struct {
+	File string
+	Line int
+	Rule string
+	Re   *regexp.Regexp // on the message; nil matches any
 	met  bool
 }
 
-var wantRe = regexp.MustCompile(`<!--\s*want(\+\d+)?:\s*([a-z0-9-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*-->`)
+// WantSyntax says which comments hold wants. The zero value reads the
+// plain `<!-- want: RULE "re" -->` comments of .html files.
+type WantSyntax struct {
+	Keywords []string // comment keywords, e.g. "want", "want-https"; default "want"
+	Exts     []string // file extensions read; default ".html"
+	Hash     bool     // also read `# want: RULE` lines (robots.txt)
+}
+
+func (s WantSyntax) regexp() *regexp.Regexp {
+	keywords := s.Keywords
+	if len(keywords) == 0 {
+		keywords = []string{"want"}
+	}
+	alts := make([]string, len(keywords))
+	for i, k := range keywords {
+		alts[i] = regexp.QuoteMeta(k)
+	}
+	open, end := `<!--`, `-->`
+	if s.Hash {
+		open, end = `(?:<!--|#)`, `(?:-->)?`
+	}
+	return regexp.MustCompile(open + `\s*(?:` + strings.Join(alts, "|") + `)(\+\d+)?:\s*([a-z0-9-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*` + end)
+}
 
 // readWants collects the want comments of every HTML file under dir.
-func readWants(t *testing.T, dir string) []*want {
+func readWants(t *testing.T, dir string) []*Want {
 	t.Helper()
-	var wants []*want
+	return ReadWants(t, dir, WantSyntax{})
+}
+
+// ReadWants collects the want comments of the files under dir that syntax
+// names. `want+N:` aims N lines below the comment.
+func ReadWants(t *testing.T, dir string, syntax WantSyntax) []*Want {
+	t.Helper()
+	re := syntax.regexp()
+	exts := syntax.Exts
+	if len(exts) == 0 {
+		exts = []string{".html"}
+	}
+	var wants []*Want
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+		if err != nil || d.IsDir() || !slices.Contains(exts, path.Ext(p)) {
 			return err
 		}
 		raw, err := os.ReadFile(p)
@@ -194,21 +229,21 @@ func readWants(t *testing.T, dir string) []*want {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		for i, line := range strings.Split(string(raw), "\n") {
-			for _, m := range wantRe.FindAllStringSubmatch(line, -1) {
-				w := &want{file: filepath.ToSlash(rel), line: i + 1, rule: m[2]}
+			for _, m := range re.FindAllStringSubmatch(line, -1) {
+				w := &Want{File: filepath.ToSlash(rel), Line: i + 1, Rule: m[2]}
 				if m[1] != "" {
 					off, err := strconv.Atoi(m[1][1:])
 					if err != nil {
 						t.Fatalf("%s:%d: bad want offset %q", rel, i+1, m[1])
 					}
-					w.line += off
+					w.Line += off
 				}
 				if m[3] != "" {
 					re, err := regexp.Compile(strings.ReplaceAll(m[3], `\"`, `"`))
 					if err != nil {
 						t.Fatalf("%s:%d: bad want regexp: %v", rel, i+1, err)
 					}
-					w.re = re
+					w.Re = re
 				}
 				wants = append(wants, w)
 			}
@@ -221,8 +256,9 @@ func readWants(t *testing.T, dir string) []*want {
 	return wants
 }
 
-// compare matches findings of the rules under test against the wants.
-func compare(t *testing.T, rules []*checks.Check, wants []*want, got []checks.Finding) {
+// Compare matches the findings of the rules under test against the wants:
+// every finding must be wanted on its file and line, every want met.
+func Compare(t *testing.T, rules []*checks.Check, wants []*Want, got []checks.Finding) {
 	t.Helper()
 	ids := map[string]bool{}
 	for _, r := range rules {
@@ -237,9 +273,9 @@ func compare(t *testing.T, rules []*checks.Check, wants []*want, got []checks.Fi
 			continue
 		}
 		line := max(f.Line, 1)
-		idx := slices.IndexFunc(wants, func(w *want) bool {
-			return !w.met && w.file == f.File && w.line == line && w.rule == f.Rule &&
-				(w.re == nil || w.re.MatchString(f.Message))
+		idx := slices.IndexFunc(wants, func(w *Want) bool {
+			return !w.met && w.File == f.File && w.Line == line && w.Rule == f.Rule &&
+				(w.Re == nil || w.Re.MatchString(f.Message))
 		})
 		if idx < 0 {
 			unexpected = append(unexpected, fmt.Sprintf("%s:%d: unexpected %s (%s): %s", f.File, line, f.Rule, f.Severity, f.Message))
@@ -251,12 +287,12 @@ func compare(t *testing.T, rules []*checks.Check, wants []*want, got []checks.Fi
 		t.Error(u)
 	}
 	for _, w := range wants {
-		if !w.met && ids[w.rule] {
+		if !w.met && ids[w.Rule] {
 			re := ""
-			if w.re != nil {
-				re = fmt.Sprintf(" matching %q", w.re)
+			if w.Re != nil {
+				re = fmt.Sprintf(" matching %q", w.Re)
 			}
-			t.Errorf("%s:%d: missing %s finding%s", w.file, w.line, w.rule, re)
+			t.Errorf("%s:%d: missing %s finding%s", w.File, w.Line, w.Rule, re)
 		}
 	}
 }
