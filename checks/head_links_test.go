@@ -76,7 +76,6 @@ func headLinkCheckHTTPS(t *testing.T, dir string, rules ...*checks.Check) []chec
 	return fs
 }
 
-
 // headLinkSeverities runs rule over one fixture in check mode and returns
 // the severity of each finding by "file:line".
 func headLinkSeverities(t *testing.T, site string, rule *checks.Check) map[string]checks.Severity {

@@ -74,8 +74,6 @@ func sitemapRunFixtures(t *testing.T, dir string, rule *checks.Check) {
 	}
 }
 
-
-
 // sitemapServer serves dir, with https://example.org in .xml, .txt and
 // .html files rewritten to the server's own address.
 func sitemapServer(dir string) *httptest.Server {
@@ -192,7 +190,6 @@ func sitemapSeed(t *testing.T, client *http.Client, site *page.Site, runner *che
 		runner.Page(p)
 	}
 }
-
 
 // In crawl mode the entries are judged by what the crawl fetched; entries
 // it did not fetch are not judged.
