@@ -2,8 +2,6 @@ package checks
 
 import (
 	"bytes"
-	"encoding/json"
-	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/dom"
@@ -35,49 +33,18 @@ func staleGroupJSONLD(root *html.Node) []staleGroupLDItem {
 		if !strings.Contains(strings.ToLower(dom.AttrOr(n, "type")), "ld+json") {
 			return false
 		}
-		var raw strings.Builder
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				raw.WriteString(c.Data)
-			}
-		}
-		src := strings.TrimSpace(raw.String())
-		for _, wrap := range []string{"<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"} {
-			src = strings.ReplaceAll(src, wrap, "")
-		}
-		var v any
-		if json.Unmarshal([]byte(src), &v) != nil {
+		v, ok := jsonldValue(n)
+		if !ok {
 			return false
 		}
 		var objs []map[string]any
-		staleGroupObjects(v, &objs)
+		jsonldObjects(v, &objs)
 		for _, o := range objs {
 			out = append(out, staleGroupLDItem{obj: o, script: n})
 		}
 		return false
 	})
 	return out
-}
-
-// staleGroupObjects gathers the JSON objects of v in document order
-// (jsonldObjects ranges over maps, whose order Go leaves random).
-func staleGroupObjects(v any, out *[]map[string]any) {
-	switch t := v.(type) {
-	case map[string]any:
-		*out = append(*out, t)
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			staleGroupObjects(t[k], out)
-		}
-	case []any:
-		for _, c := range t {
-			staleGroupObjects(c, out)
-		}
-	}
 }
 
 // staleGroupJSONLDValues returns the string values of property prop in the

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/pagelint/pagelint/dom"
@@ -57,18 +56,8 @@ func readReviewData(root *html.Node) reviewData {
 // readJSONLD adds the reviewers of one JSON-LD script. Invalid JSON is
 // skipped: it says nothing a search engine would read either.
 func (rd *reviewData) readJSONLD(script *html.Node) {
-	var raw strings.Builder
-	for c := script.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			raw.WriteString(c.Data)
-		}
-	}
-	src := strings.TrimSpace(raw.String())
-	for _, wrap := range []string{"<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"} {
-		src = strings.ReplaceAll(src, wrap, "")
-	}
-	var v any
-	if err := json.Unmarshal([]byte(src), &v); err != nil {
+	v, ok := jsonldValue(script)
+	if !ok {
 		return
 	}
 	var objs []map[string]any
@@ -110,21 +99,6 @@ func (rd *reviewData) readJSONLD(script *html.Node) {
 		}
 		for _, name := range names {
 			rd.reviewers = append(rd.reviewers, structReviewer{name: name, node: script, dated: dated, author: name != "" && authors[name]})
-		}
-	}
-}
-
-// jsonldObjects gathers every JSON object in v, depth first.
-func jsonldObjects(v any, out *[]map[string]any) {
-	switch t := v.(type) {
-	case map[string]any:
-		*out = append(*out, t)
-		for _, c := range t {
-			jsonldObjects(c, out)
-		}
-	case []any:
-		for _, c := range t {
-			jsonldObjects(c, out)
 		}
 	}
 }
