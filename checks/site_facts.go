@@ -1,12 +1,12 @@
 package checks
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/dom"
 	"github.com/pagelint/pagelint/page"
@@ -40,7 +40,7 @@ func siteFactsRecord(p *PagePass) {
 	main := p.Main()
 	f.MainLine = p.Page.Line(main)
 	words := siteFactsWords(main)
-	f.Words = len(words)
+	f.Words = len(words.ends)
 	f.TextHash, f.SimHash = siteFactsHashes(words)
 }
 
@@ -169,18 +169,51 @@ func siteFactsPageURL(u *url.URL) bool {
 // siteFactsSkip are elements whose text is not prose a reader sees.
 var siteFactsSkip = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "svg": true, "head": true}
 
+// siteWords is the lowercased visible text of a page's main content as
+// words joined by single spaces, with the end of each word: the text of
+// duplicate-content's hashes, built without a string per word.
+type siteWords struct {
+	buf  []byte
+	ends []int
+}
+
+func (w *siteWords) add(word string) {
+	if len(w.ends) > 0 {
+		w.buf = append(w.buf, ' ')
+	}
+	for _, r := range word {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			w.buf = append(w.buf, byte(r))
+			continue
+		}
+		w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+	}
+	w.ends = append(w.ends, len(w.buf))
+}
+
+// start is the offset of word i in buf.
+func (w *siteWords) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return w.ends[i-1] + 1
+}
+
 // siteFactsWords returns the lowercased words of the visible text of main,
 // leaving out chrome regions (header, nav, footer, aside) and hidden or
 // screen-reader-only elements. A word is a run of letters and digits.
-func siteFactsWords(main *html.Node) []string {
-	var words []string
+func siteFactsWords(main *html.Node) *siteWords {
+	words := &siteWords{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				for _, w := range strings.FieldsFunc(c.Data, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-					words = append(words, strings.ToLower(w))
+				for w := range strings.FieldsFuncSeq(c.Data, notWordRune) {
+					words.add(w)
 				}
 			case html.ElementNode:
 				if siteFactsSkip[c.Data] || dom.OwnState(c) > dom.Collapsed || dom.IsChrome(c) {
@@ -196,43 +229,39 @@ func siteFactsWords(main *html.Node) []string {
 	return words
 }
 
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
 // siteFactsShingle is the number of words in a SimHash shingle.
 const siteFactsShingle = 3
+
+// fnv64a is FNV-1a over b, inlined: hash/fnv's interface costs an
+// allocation per shingle on a path run for every word of every page.
+func fnv64a(b []byte) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= prime
+	}
+	return h
+}
 
 // siteFactsHashes returns an exact hash of the words and their 64-bit
 // SimHash over overlapping 3-word shingles: each shingle's FNV-1a hash
 // votes +1 or -1 on each bit, and the sign of the sum sets the bit. Texts
 // that share most shingles get hashes a few bits apart.
-func siteFactsHashes(words []string) (exact, sim uint64) {
-	if len(words) == 0 {
+func siteFactsHashes(words *siteWords) (exact, sim uint64) {
+	n := len(words.ends)
+	if n == 0 {
 		return 0, 0
 	}
-	h := fnv.New64a()
-	for i, w := range words {
-		if i > 0 {
-			h.Write([]byte{' '})
-		}
-		h.Write([]byte(w))
-	}
-	exact = h.Sum64()
+	exact = fnv64a(words.buf)
 	var votes [64]int
-	n := max(1, len(words)-siteFactsShingle+1)
-	for i := range n {
-		end := min(len(words), i+siteFactsShingle)
-		sh := fnv.New64a()
-		for j, w := range words[i:end] {
-			if j > 0 {
-				sh.Write([]byte{' '})
-			}
-			sh.Write([]byte(w))
-		}
-		v := sh.Sum64()
+	for i := range max(1, n-siteFactsShingle+1) {
+		end := min(n, i+siteFactsShingle)
+		v := fnv64a(words.buf[words.start(i):words.ends[end-1]])
 		for b := range 64 {
-			if v&(1<<b) != 0 {
-				votes[b]++
-			} else {
-				votes[b]--
-			}
+			votes[b] += int(v>>b&1)*2 - 1
 		}
 	}
 	for b := range 64 {

@@ -8,16 +8,25 @@ import (
 	"github.com/pagelint/pagelint/page"
 )
 
+// hashOf hashes words as siteFactsRecord does.
+func hashOf(words []string) (exact, sim uint64) {
+	w := &siteWords{}
+	for _, word := range words {
+		w.add(word)
+	}
+	return siteFactsHashes(w)
+}
+
 func TestSiteFactsHashes(t *testing.T) {
 	words := strings.Fields(strings.Repeat("the quick brown fox jumps over the lazy dog near the river bank ", 8))
-	e1, s1 := siteFactsHashes(words)
-	e2, s2 := siteFactsHashes(append([]string(nil), words...))
+	e1, s1 := hashOf(words)
+	e2, s2 := hashOf(append([]string(nil), words...))
 	if e1 != e2 || s1 != s2 {
 		t.Fatal("hashes must be deterministic")
 	}
 	edited := append([]string(nil), words...)
 	edited[40] = "cat"
-	e3, s3 := siteFactsHashes(edited)
+	e3, s3 := hashOf(edited)
 	if e3 == e1 {
 		t.Error("exact hash must change with a word")
 	}
@@ -25,11 +34,11 @@ func TestSiteFactsHashes(t *testing.T) {
 		t.Errorf("one word in %d: distance %d, want <= 3", len(words), d)
 	}
 	other := strings.Fields(strings.Repeat("pack my box with five dozen liquor jugs and then sail away quickly ", 8))
-	_, s4 := siteFactsHashes(other)
+	_, s4 := hashOf(other)
 	if d := siteFactsDistance(s1, s4); d <= 10 {
 		t.Errorf("unrelated texts: distance %d, want > 10", d)
 	}
-	if e, s := siteFactsHashes(nil); e != 0 || s != 0 {
+	if e, s := hashOf(nil); e != 0 || s != 0 {
 		t.Error("no words: zero hashes")
 	}
 }

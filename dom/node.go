@@ -37,7 +37,7 @@ func Classes(n *html.Node) []string {
 
 // HasClass reports whether n carries the class token c (case-sensitive, as in CSS).
 func HasClass(n *html.Node, c string) bool {
-	for _, tok := range strings.Fields(AttrOr(n, "class")) {
+	for tok := range strings.FieldsSeq(AttrOr(n, "class")) {
 		if tok == c {
 			return true
 		}
@@ -48,7 +48,7 @@ func HasClass(n *html.Node, c string) bool {
 // HasToken reports whether the space-separated attribute key of n contains tok,
 // compared case-insensitively (rel, role and the like).
 func HasToken(n *html.Node, key, tok string) bool {
-	for _, t := range strings.Fields(AttrOr(n, key)) {
+	for t := range strings.FieldsSeq(AttrOr(n, key)) {
 		if strings.EqualFold(t, tok) {
 			return true
 		}

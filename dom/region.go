@@ -61,7 +61,7 @@ func IsChrome(n *html.Node) bool {
 				return true
 			}
 		case "class":
-			for _, c := range strings.Fields(a.Val) {
+			for c := range strings.FieldsSeq(a.Val) {
 				if chromeClasses[c] {
 					return true
 				}

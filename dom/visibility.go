@@ -98,10 +98,9 @@ func OwnState(n *html.Node) State {
 // display class (Bootstrap "d-none d-lg-flex", Tailwind "hidden md:flex")
 // means "shown on some screens", which counts as visible.
 func classState(class string) State {
-	toks := strings.Fields(class)
 	state := Visible
 	responsive := false
-	for _, t := range toks {
+	for t := range strings.FieldsSeq(class) {
 		switch {
 		case hiddenClasses[t]:
 			state = max(state, Hidden)
@@ -191,7 +190,7 @@ func HiddenBy(n *html.Node) string {
 					return "inline style"
 				}
 			case "class":
-				for _, t := range strings.Fields(a.Val) {
+				for t := range strings.FieldsSeq(a.Val) {
 					if hiddenClasses[t] || atOnlyClasses[t] {
 						return "class " + t
 					}

@@ -20,7 +20,25 @@ func main() {
 	stopProfile := startProfile(os.Getenv("PAGELINT_CPUPROFILE"))
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	stopProfile()
+	writeHeapProfile(os.Getenv("PAGELINT_MEMPROFILE"))
 	os.Exit(code)
+}
+
+// writeHeapProfile writes the heap profile at the end of a run to path
+// (PAGELINT_MEMPROFILE): what was allocated, and what the run still holds.
+func writeHeapProfile(path string) {
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pagelint: PAGELINT_MEMPROFILE: %v\n", err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "pagelint: PAGELINT_MEMPROFILE: %v\n", err)
+	}
 }
 
 // startProfile writes a CPU profile to path (PAGELINT_CPUPROFILE) for the
