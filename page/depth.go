@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // maxSourceDepth is how deep flattenDeep lets elements nest. The parser
@@ -35,7 +36,7 @@ func flattenDeep(src []byte) []byte {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			// <div/> opens a div all the same (the slash counts in svg only).
 			name, _ := z.TagName()
-			if voidElements[string(name)] || rawTextElements[string(name)] {
+			if voidElements[string(name)] || rawTextElements[atom.Lookup(name)] {
 				break
 			}
 			if depth >= maxSourceDepth {
@@ -46,7 +47,7 @@ func flattenDeep(src []byte) []byte {
 			depth++
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if voidElements[string(name)] || rawTextElements[string(name)] {
+			if voidElements[string(name)] || rawTextElements[atom.Lookup(name)] {
 				break
 			}
 			if skipped > 0 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // x/net/html nodes carry no source position (golang/go#34302), so the line
@@ -16,9 +17,9 @@ import (
 
 // rawTextElements hold text, not markup, up to their end tag. noscript is
 // among them because the parser runs with scripting enabled.
-var rawTextElements = map[string]bool{
-	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
-	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+var rawTextElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true, atom.Xmp: true,
+	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true, atom.Plaintext: true,
 }
 
 type tagPos struct {
@@ -30,9 +31,56 @@ type lineIndex struct {
 	lines map[*html.Node]int32
 }
 
+// tagRun is the start tags of one name in source order, and how many of
+// them elements of the tree have taken so far.
+type tagRun struct {
+	tags []tagPos
+	used int
+}
+
+// tagList is the start tags of a page by name: known names by atom (no
+// string per tag), others by name.
+type tagList struct {
+	known map[atom.Atom]*tagRun
+	other map[string]*tagRun
+	count int
+}
+
+func (t *tagList) add(name []byte, pos tagPos) {
+	t.count++
+	var run *tagRun
+	if a := atom.Lookup(name); a != 0 {
+		if run = t.known[a]; run == nil {
+			run = &tagRun{}
+			t.known[a] = run
+		}
+	} else {
+		if t.other == nil {
+			t.other = map[string]*tagRun{}
+		}
+		if run = t.other[string(name)]; run == nil {
+			run = &tagRun{}
+			t.other[string(name)] = run
+		}
+	}
+	run.tags = append(run.tags, pos)
+}
+
+// of returns the tags of element n's name (nil when the source has none).
+func (t *tagList) of(n *html.Node) *tagRun {
+	a := n.DataAtom
+	if a == 0 || a.String() != n.Data { // svg's foreignObject and the like
+		name := strings.ToLower(n.Data)
+		if a = atom.Lookup([]byte(name)); a == 0 {
+			return t.other[name]
+		}
+	}
+	return t.known[a]
+}
+
 // scanStartTags returns the start tags of src by lowercase name, in order.
-func scanStartTags(src []byte) map[string][]tagPos {
-	tags := make(map[string][]tagPos, 64)
+func scanStartTags(src []byte) *tagList {
+	tags := &tagList{known: make(map[atom.Atom]*tagRun, 64)}
 	line := int32(1)
 	counted := 0 // bytes before this offset are counted in line
 	advance := func(to int) {
@@ -85,14 +133,13 @@ func scanStartTags(src []byte) map[string][]tagPos {
 			}
 			end := skipTag(src, n)
 			advance(p)
-			name := string(nameBuf)
-			tags[name] = append(tags[name], tagPos{line: line, start: int32(p), end: int32(end)})
+			tags.add(nameBuf, tagPos{line: line, start: int32(p), end: int32(end)})
 			pos = end
-			if rawTextElements[name] {
-				if name == "plaintext" {
+			if name := atom.Lookup(nameBuf); rawTextElements[name] {
+				if name == atom.Plaintext {
 					return tags
 				}
-				pos = skipRawText(src, pos, name)
+				pos = skipRawText(src, pos, name.String())
 			}
 		default:
 			pos = p + 1
@@ -166,13 +213,11 @@ func skipRawText(src []byte, from int, name string) int {
 // buildLineIndex matches the elements of the tree to the start tags of src.
 func buildLineIndex(root *html.Node, src []byte) *lineIndex {
 	tags := scanStartTags(src)
-	idx := &lineIndex{lines: make(map[*html.Node]int32, 256)}
-	cursor := make(map[string]int, len(tags))
+	idx := &lineIndex{lines: make(map[*html.Node]int32, tags.count)}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			name := strings.ToLower(n.Data)
-			if line, ok := matchTag(n, src, tags[name], cursor, name); ok {
+			if line, ok := matchTag(n, src, tags.of(n)); ok {
 				idx.lines[n] = line
 			}
 		}
@@ -188,8 +233,11 @@ func buildLineIndex(root *html.Node, src []byte) *lineIndex {
 // that the element's first attribute value appears in it. Elements the parser
 // made up (an implied <tbody>) or cloned (misnested <a>) do not advance the
 // cursor, so the elements after them still line up.
-func matchTag(n *html.Node, src []byte, list []tagPos, cursor map[string]int, name string) (int32, bool) {
-	cur := cursor[name]
+func matchTag(n *html.Node, src []byte, run *tagRun) (int32, bool) {
+	if run == nil {
+		return 0, false
+	}
+	list, cur := run.tags, run.used
 	if cur >= len(list) {
 		if len(list) > 0 {
 			return list[len(list)-1].line, true
@@ -204,14 +252,14 @@ func matchTag(n *html.Node, src []byte, list []tagPos, cursor map[string]int, na
 		}
 	}
 	if probe == "" {
-		cursor[name] = cur + 1
+		run.used = cur + 1
 		return list[cur].line, true
 	}
 	const lookahead = 4
 	for k := cur; k < len(list) && k <= cur+lookahead; k++ {
 		t := list[k]
 		if bytes.Contains(src[t.start:t.end], []byte(probe)) {
-			cursor[name] = k + 1
+			run.used = k + 1
 			return t.line, true
 		}
 	}

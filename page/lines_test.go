@@ -42,14 +42,16 @@ func TestLineOfElements(t *testing.T) {
 		`<table><tr id="row"><td id="cell">c</td></tr></table>`,    // 9
 		`<a id="a2"`,         // 10
 		`   href="/y">y</a>`, // 11
-		`<textarea><a id="in-textarea"></textarea>`, // 12
-		`<svg><use id="use1" href="#i"/></svg>`,     // 13
-		`<DIV ID="upper">u</DIV>`,                   // 14
-		`<a id="a3" href="/z" title="a > b">z</a>`,  // 15
+		`<textarea><a id="in-textarea"></textarea>`,              // 12
+		`<svg><use id="use1" href="#i"/></svg>`,                  // 13
+		`<DIV ID="upper">u</DIV>`,                                // 14
+		`<a id="a3" href="/z" title="a > b">z</a>`,               // 15
+		`<svg><foreignObject id="fo">`,                           // 16
+		`<my-card id="custom">c</my-card></foreignObject></svg>`, // 17
 		`</body></html>`,
 	}, "\n")
 	p := parseTest(t, src)
-	for id, want := range map[string]int{"p1": 6, "a1": 7, "row": 9, "cell": 9, "a2": 10, "use1": 13, "upper": 14, "a3": 15} {
+	for id, want := range map[string]int{"p1": 6, "a1": 7, "row": 9, "cell": 9, "a2": 10, "use1": 13, "upper": 14, "a3": 15, "fo": 16, "custom": 17} {
 		if got := lineOf(t, p, id); got != want {
 			t.Errorf("line of #%s = %d, want %d", id, got, want)
 		}
