@@ -55,13 +55,16 @@ var descriptionMetas = map[string]string{
 const minDescriptionWords = 3
 
 func truncatedExcerptPage(p *PagePass) error {
-	lead, dropCap := leadOf(p)
-	p.Summary.Lead, p.Summary.LeadDropCap = lead, dropCap
+	// The lead is recorded even when the option is bad: pages elsewhere
+	// compare their excerpts with it.
 	extra, err := excerptSelectors(p)
+	scan := scanExcerpts(p.Root(), extra)
+	lead, dropCap := leadOf(p, scan.hooks)
+	p.Summary.Lead, p.Summary.LeadDropCap = lead, dropCap
 	if err != nil {
 		return err
 	}
-	p.Summary.Excerpts = append(p.Summary.Excerpts, cardExcerpts(p, extra)...)
+	p.Summary.Excerpts = append(p.Summary.Excerpts, cardExcerpts(p, scan.cands)...)
 
 	// Descriptions describe the page itself, so they are judged here, against
 	// its own text. The same text in several tags is one finding, on the first.
@@ -72,8 +75,7 @@ func truncatedExcerptPage(p *PagePass) error {
 	}
 	var descs []*desc
 	byText := map[string]*desc{}
-	inTemplate := func(n *html.Node) bool { return n.Data == "template" }
-	for _, n := range dom.Elements(p.Root(), func(n *html.Node) bool { return n.Data == "meta" && dom.Closest(n, inTemplate) == nil }) {
+	for _, n := range scan.metas {
 		label := descriptionMetas[strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "name")))]
 		if label == "" {
 			label = descriptionMetas[strings.ToLower(strings.TrimSpace(dom.AttrOr(n, "property")))]

@@ -18,22 +18,113 @@ import (
 // pages (cards, teasers, related posts).
 
 // leadHooks hold the body of a post, without its title, most specific first.
-// WordPress builds excerpts from this body (rules-research §2).
-var leadHooks = []cascadia.Selector{
-	cascadia.MustCompile(`[itemprop="articleBody"]`),
-	cascadia.MustCompile(`.entry-content`),
-	cascadia.MustCompile(`.wp-block-post-content`),
-	cascadia.MustCompile(`.elementor-widget-theme-post-content`),
-	cascadia.MustCompile(`.et_pb_post_content`),
-	cascadia.MustCompile(`.fusion-content-tb`),
-	cascadia.MustCompile(`.post-content`),
-	cascadia.MustCompile(`.fusion-post-content`),
+// WordPress builds excerpts from this body (rules-research §2). They are
+// matched as CSS matches [itemprop="articleBody"] and .class selectors.
+var leadHooks = []struct{ attr, val string }{
+	{"itemprop", "articleBody"},
+	{"class", "entry-content"},
+	{"class", "wp-block-post-content"},
+	{"class", "elementor-widget-theme-post-content"},
+	{"class", "et_pb_post_content"},
+	{"class", "fusion-content-tb"},
+	{"class", "post-content"},
+	{"class", "fusion-post-content"},
+}
+
+// leadHookOf returns the lead hooks that element n matches, one bit per hook.
+func leadHookOf(n *html.Node) uint32 {
+	var mask uint32
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "itemprop":
+		case a.Key == "class" && strings.Contains(a.Val, "content"): // in every class hook
+		default:
+			continue
+		}
+		for i, h := range leadHooks {
+			if h.attr != a.Key {
+				continue
+			}
+			if (a.Key == "class" && cssHasClass(a.Val, h.val)) || (a.Key != "class" && a.Val == h.val) {
+				mask |= 1 << i
+			}
+		}
+	}
+	return mask
 }
 
 // cardLists are blocks of cards of other posts; a page's own text is never in them.
-var cardLists = cascadia.MustCompile(`.related-posts, .fusion-related-posts, .fusion-blog-shortcode,
-	.fusion-recent-posts, .wp-block-query, .wp-block-latest-posts, .elementor-posts-container,
-	.jp-relatedposts, .yarpp-related, .crp_related, .fusion-posts-container`)
+var cardLists = map[string]bool{
+	"related-posts": true, "fusion-related-posts": true, "fusion-blog-shortcode": true,
+	"fusion-recent-posts": true, "wp-block-query": true, "wp-block-latest-posts": true,
+	"elementor-posts-container": true, "jp-relatedposts": true, "yarpp-related": true,
+	"crp_related": true, "fusion-posts-container": true,
+}
+
+// isCardList reports whether element n carries one of the cardLists classes.
+func isCardList(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		for v := a.Val; v != ""; {
+			var tok string
+			tok, v = cssNextToken(v)
+			if cardLists[tok] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cssNextToken splits the first token off a class attribute as CSS
+// selectors do: at ASCII whitespace only (strings.Fields also splits at
+// U+00A0 and other Unicode spaces, which a browser keeps inside a class).
+func cssNextToken(v string) (tok, rest string) {
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case ' ', '\t', '\r', '\n', '\f':
+			return v[:i], v[i+1:]
+		}
+	}
+	return v, ""
+}
+
+// cssHasClass reports whether class attribute value v holds class c, as a
+// .c selector would match it.
+func cssHasClass(v, c string) bool {
+	for v != "" {
+		var tok string
+		tok, v = cssNextToken(v)
+		if tok == c {
+			return true
+		}
+	}
+	return false
+}
+
+// elemHasCSSClass reports whether element n has class c, as a .c selector
+// would match it (every class attribute counts, as in cascadia).
+func elemHasCSSClass(n *html.Node, c string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && cssHasClass(a.Val, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFieldsClass is dom.HasClass without the slice: class tokens split as
+// strings.Fields splits them, of the first class attribute.
+func hasFieldsClass(n *html.Node, c string) bool {
+	for tok := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
+		if tok == c {
+			return true
+		}
+	}
+	return false
+}
 
 // leadLimit is about how much of a page's text is kept: enough for a
 // 55-word WordPress excerpt after a title, a byline and a caption.
@@ -43,33 +134,36 @@ const leadLimit = 1600
 const minLeadWords = 20
 
 // leadOf returns the start of the page's main text and whether it opens
-// with a drop cap.
-func leadOf(p *PagePass) (string, bool) {
-	root := p.Root()
-	for _, sel := range leadHooks {
-		for _, n := range cascadia.QueryAll(root, sel) {
-			if dom.InChrome(n) || inCardList(n) || dom.StateOf(n) > dom.Collapsed {
-				continue
-			}
-			text := collectText(n, skipInLead, leadLimit)
-			if len(strings.Fields(text)) >= minLeadWords {
-				return text, opensWithDropCap(n)
-			}
-			break
+// with a drop cap. hooks holds, for each of leadHooks, its first match
+// outside chrome, card lists and hidden parts (nil when none).
+func leadOf(p *PagePass, hooks []*html.Node) (string, bool) {
+	for _, n := range hooks {
+		if n == nil {
+			continue
+		}
+		text := collectText(n, skipInLead, leadLimit)
+		if len(strings.Fields(text)) >= minLeadWords {
+			return text, opensWithDropCap(n)
 		}
 	}
 	main := p.Main()
 	return collectText(main, skipInLead, leadLimit), opensWithDropCap(main)
 }
 
+// leadHookUsable reports whether a match of a lead hook may hold the page's
+// own text: not in chrome, not in a list of other posts, not hidden.
+func leadHookUsable(n *html.Node) bool {
+	return !dom.InChrome(n) && !inCardList(n) && dom.StateOf(n) <= dom.Collapsed
+}
+
 func inCardList(n *html.Node) bool {
-	return dom.Closest(n, func(a *html.Node) bool { return cardLists.Match(a) }) != nil
+	return dom.Closest(n, isCardList) != nil
 }
 
 // skipInLead leaves out what is not the post's prose: chrome inside the
 // content (breadcrumbs, a table of contents in a nav) and lists of other posts.
 func skipInLead(n *html.Node) bool {
-	return dom.IsChrome(n) || cardLists.Match(n)
+	return dom.IsChrome(n) || isCardList(n)
 }
 
 // skipTextTags are elements whose content is never prose (as in dom.Text).
@@ -95,7 +189,7 @@ func collectText(n *html.Node, skip func(*html.Node) bool, limit int) string {
 				switch {
 				case unicode.IsSpace(r):
 					pending = true
-				case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+				case zeroWidth(r):
 				default:
 					if pending && b.Len() > 0 {
 						b.WriteByte(' ')
@@ -204,7 +298,7 @@ func isMetaBlock(n *html.Node) bool {
 	if n.Data == "time" {
 		return true
 	}
-	for _, c := range dom.Classes(n) {
+	for c := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
 		lc := strings.ToLower(c)
 		for _, part := range metaClassParts {
 			if strings.Contains(lc, part) {
@@ -224,20 +318,32 @@ var excerptClasses = map[string]bool{
 	"card-text": true, "summary": true, "teaser": true, "post-summary": true, "td-excerpt": true,
 }
 
-var diviPostContent = cascadia.MustCompile(`.et_pb_post .post-content`)
-
-// excerptByClass reports whether n is an excerpt block by its theme class.
-func excerptByClass(n *html.Node) bool {
-	if dom.HasClass(n, "admonition") { // MkDocs and Sphinx "summary" notes
+// diviPostContent matches as the selector `.et_pb_post .post-content`.
+func diviPostContent(n *html.Node) bool {
+	if !elemHasCSSClass(n, "post-content") {
 		return false
 	}
-	for _, c := range dom.Classes(n) {
-		lc := strings.ToLower(c)
-		if excerptClasses[lc] || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more")) {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && elemHasCSSClass(a, "et_pb_post") {
 			return true
 		}
 	}
-	return diviPostContent.Match(n)
+	return false
+}
+
+// excerptByClass reports whether n is an excerpt block by its theme class.
+func excerptByClass(n *html.Node) bool {
+	byClass := false
+	for c := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
+		if c == "admonition" { // MkDocs and Sphinx "summary" notes
+			return false
+		}
+		if !byClass {
+			lc := strings.ToLower(c)
+			byClass = excerptClasses[lc] || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more"))
+		}
+	}
+	return byClass || diviPostContent(n)
 }
 
 // codeLike are containers whose text is code, never an excerpt.
@@ -246,12 +352,9 @@ func codeLike(n *html.Node) bool {
 	case "pre", "code", "kbd", "samp", "var", "textarea":
 		return true
 	}
-	return dom.HasClass(n, "highlight")
+	return hasFieldsClass(n, "highlight")
 }
 
-// cardCandidates returns the elements of the page that may hold an excerpt
-// of another page: theme excerpt blocks, and paragraphs that end with an
-// ellipsis, innermost only.
 // excerptSelectors compiles the rule's extra-selectors option. A selector
 // that does not compile is an error naming it: matching nothing silently
 // would let the rule pass pages it never looked at.
@@ -271,24 +374,27 @@ func excerptSelectors(p *PagePass) ([]cascadia.Sel, error) {
 	return sels, nil
 }
 
-func cardCandidates(root *html.Node, extra []cascadia.Sel) []*html.Node {
-	var found []*html.Node
-	dom.Walk(root, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return true
-		}
-		if skipTextTags[n.Data] || codeLike(n) || isHeading(n) || dom.OwnState(n) >= dom.ATOnly {
-			return false
-		}
-		switch {
-		case n.Data == "a" || n.Data == "summary" || n.Data == "body" || n.Data == "html":
-		case excerptByClass(n) || matchesAny(extra, n):
+// An excerptScan is what one walk of a page finds for truncated-excerpt.
+type excerptScan struct {
+	extra []cascadia.Sel
+	hooks []*html.Node // per lead hook, its first usable match
+	cands []*html.Node // card candidates, outer ones included
+	metas []*html.Node // <meta> elements outside <template>
+}
+
+// scanExcerpts walks the page once for the lead hooks, the card candidates
+// and the description metas.
+func scanExcerpts(root *html.Node, extra []cascadia.Sel) *excerptScan {
+	s := &excerptScan{extra: extra, hooks: make([]*html.Node, len(leadHooks))}
+	s.walk(root, false, false)
+	// Hidden parts hold no card: checked here, on the few candidates, rather
+	// than on every element of the walk.
+	found := s.cands[:0]
+	for _, n := range s.cands {
+		if !hiddenFromCards(n) {
 			found = append(found, n)
-		case (n.Data == "p" || n.Data == "div") && !dom.InChrome(n) && leafBlock(n) && endsWithEllipsis(n):
-			found = append(found, n)
 		}
-		return true
-	})
+	}
 	// Innermost only: a card class around an excerpt class is the card.
 	out := found[:0]
 	for i, n := range found {
@@ -303,7 +409,119 @@ func cardCandidates(root *html.Node, extra []cascadia.Sel) []*html.Node {
 			out = append(out, n)
 		}
 	}
-	return out
+	s.cands = out
+	return s
+}
+
+// walk visits n and its subtree. noCards is set below elements whose
+// content holds no excerpt (scripts, code, headings); inTemplate below a
+// <template>.
+func (s *excerptScan) walk(n *html.Node, noCards, inTemplate bool) {
+	if n.Type == html.ElementNode {
+		if n.Data == "meta" && !inTemplate {
+			s.metas = append(s.metas, n)
+		}
+		if n.Data == "template" {
+			inTemplate = true
+		}
+		if len(n.Attr) > 0 {
+			if mask := leadHookOf(n); mask != 0 {
+				for i := range s.hooks {
+					if mask&(1<<i) != 0 && s.hooks[i] == nil && leadHookUsable(n) {
+						s.hooks[i] = n
+					}
+				}
+			}
+		}
+		if !noCards {
+			if skipTextTags[n.Data] || codeLike(n) || isHeading(n) {
+				noCards = true
+			} else if s.cardCandidate(n) {
+				s.cands = append(s.cands, n)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c, noCards, inTemplate)
+	}
+}
+
+// cardCandidate reports whether element n may hold an excerpt of another
+// page: a theme excerpt block, or a paragraph that ends with an ellipsis.
+func (s *excerptScan) cardCandidate(n *html.Node) bool {
+	switch {
+	case n.Data == "a" || n.Data == "summary" || n.Data == "body" || n.Data == "html":
+		return false
+	case excerptByClass(n) || matchesAny(s.extra, n):
+		return true
+	case n.Data == "p" || n.Data == "div":
+		// The cheap tests first: most blocks have no ellipsis at all.
+		return leafBlock(n) && ellipsisCue(n) && !dom.InChrome(n) && endsWithEllipsis(n)
+	}
+	return false
+}
+
+// hiddenFromCards reports whether n or an ancestor is hidden or read only
+// by screen readers.
+func hiddenFromCards(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if dom.OwnState(n) >= dom.ATOnly {
+			return true
+		}
+	}
+	return false
+}
+
+// ellipsisCue is a cheap test that the text below n may hold an ellipsis,
+// which endsWithEllipsis needs: some text node has "…" or three dots in a
+// row (zero-width characters between them do not count, as in
+// collectText), or a text node starting with a dot follows one ending with
+// a dot, since collectText may join them.
+func ellipsisCue(n *html.Node) bool {
+	endDot, found := false, false
+	dom.Walk(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c.Type != html.TextNode {
+			return true
+		}
+		d := c.Data
+		if strings.Contains(d, "…") {
+			found = true
+			return false
+		}
+		if strings.IndexByte(d, '.') < 0 {
+			return false
+		}
+		run, first, startDot := 0, true, false
+		for _, r := range d {
+			if zeroWidth(r) {
+				continue
+			}
+			if r != '.' {
+				run, first = 0, false
+				continue
+			}
+			startDot = startDot || first
+			first = false
+			if run++; run >= 3 {
+				found = true
+				return false
+			}
+		}
+		if startDot && endDot {
+			found = true
+		}
+		endDot = endDot || run > 0
+		return false
+	})
+	return found
+}
+
+// zeroWidth reports the characters that collectText drops.
+func zeroWidth(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
 // leafBlock reports whether n has no block element with text below it.
@@ -651,7 +869,6 @@ func evidenceNode(n *html.Node) *html.Node {
 	}
 }
 
-// cardExcerpts returns the excerpts of other pages of the site shown on p.
 // matchesAny reports whether n matches one of the selectors.
 func matchesAny(sels []cascadia.Sel, n *html.Node) bool {
 	for _, s := range sels {
@@ -662,8 +879,12 @@ func matchesAny(sels []cascadia.Sel, n *html.Node) bool {
 	return false
 }
 
-func cardExcerpts(p *PagePass, extra []cascadia.Sel) []page.Excerpt {
-	root := p.Root()
+// cardExcerpts returns the excerpts of other pages of the site shown on p,
+// from the card candidates the scan found.
+func cardExcerpts(p *PagePass, cands []*html.Node) []page.Excerpt {
+	if len(cands) == 0 {
+		return nil
+	}
 	cc := &cardContext{self: page.Normalize(p.Page.URL), root: p.Site.Root, linkURL: map[*html.Node]*url.URL{}}
 	if cc.root == nil {
 		cc.root = p.Page.URL
@@ -675,7 +896,7 @@ func cardExcerpts(p *PagePass, extra []cascadia.Sel) []page.Excerpt {
 			}
 		}
 	}
-	cc.cands = cardCandidates(root, extra)
+	cc.cands = cands
 	var out []page.Excerpt
 	seen := map[string]bool{}
 	for _, n := range cc.cands {
