@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"unique"
+
 	"github.com/pagelint/pagelint/dom"
 	"github.com/pagelint/pagelint/page"
 	"golang.org/x/net/html"
@@ -37,11 +39,11 @@ func Summarize(p *page.Page) *page.Summary {
 	sum.Links = make([]page.LinkRef, 0, len(p.Links))
 	for _, l := range p.Links {
 		ref := page.LinkRef{
-			Raw:      l.Raw,
+			Raw:      intern(l.Raw),
 			Tag:      l.Node.Data,
 			Attr:     l.Attr,
 			Line:     p.Line(l.Node),
-			Evidence: page.Evidence(l.Node),
+			Evidence: intern(page.Evidence(l.Node)),
 			Follow:   l.Follow,
 		}
 		if l.URL != nil {
@@ -49,12 +51,23 @@ func Summarize(p *page.Page) *page.Summary {
 			ref.Fragment = frag
 			ref.Fetch = page.Fetchable(base)
 			if ref.Fetch {
-				ref.Target = page.Normalize(base)
+				ref.Target = intern(page.Normalize(base))
 			} else {
-				ref.Target = l.URL.String()
+				ref.Target = intern(l.URL.String())
 			}
 		}
 		sum.Links = append(sum.Links, ref)
 	}
 	return sum
+}
+
+// intern returns one shared copy of s. The links a summary keeps for the
+// whole run repeat from page to page (a site menu on every page), so most
+// of them cost a pointer instead of a string each. Strings nothing refers
+// to any more are freed (see package unique).
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
 }

@@ -81,3 +81,18 @@ func TestMainAndChrome(t *testing.T) {
 		t.Error("InChrome misjudged")
 	}
 }
+
+func TestMainPrefersTheEarliestHook(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"main beats an earlier article", `<body><article id="a">a</article><main id="m">m</main></body>`, "m"},
+		{"role=main beats article", `<body><article id="a"></article><div role="MAIN" id="r"></div></body>`, "r"},
+		{"first of two articles", `<body><article id="a1"></article><article id="a2"></article></body>`, "a1"},
+		{"hook inside chrome is not main", `<body><header><main id="hm"></main></header><div class="post-content" id="pc"></div></body>`, "pc"},
+		{"tag.class needs both", `<body><section class="body" id="s"></section><div class="document" id="d"><div class="body" id="b"></div></div></body>`, "b"},
+		{"no hook: body", `<body id="bd"><div id="x"></div></body>`, "bd"},
+	} {
+		if got := AttrOr(Main(parse(t, c.src)), "id"); got != c.want {
+			t.Errorf("%s: Main is #%s, want #%s", c.name, got, c.want)
+		}
+	}
+}

@@ -75,43 +75,87 @@ func IsChrome(n *html.Node) bool {
 func InChrome(n *html.Node) bool { return Closest(n, IsChrome) != nil }
 
 // mainHooks find the main content, most specific first.
-var mainHooks = []string{
+var mainHooks = compileHooks([]string{
 	"main", "[role=main]", "article", ".entry-content", ".post-content",
 	".fusion-post-content", ".elementor-widget-theme-post-content", ".et_pb_post_content",
 	"div.body", "div.document",
+})
+
+// A hook is a tiny selector, parsed once: "tag", "#id", ".class",
+// "tag.class" or "[role=x]".
+type hook struct{ tag, id, class, role string }
+
+func compileHooks(list []string) []hook {
+	out := make([]hook, len(list))
+	for i, h := range list {
+		switch {
+		case strings.HasPrefix(h, "#"):
+			out[i].id = h[1:]
+		case strings.HasPrefix(h, "."):
+			out[i].class = h[1:]
+		case strings.HasPrefix(h, "[role="):
+			out[i].role = strings.TrimSuffix(h[len("[role="):], "]")
+		default:
+			out[i].tag, out[i].class, _ = strings.Cut(h, ".")
+		}
+	}
+	return out
+}
+
+// match reports whether element n, whose id, role and class attributes are
+// given, matches the hook.
+func (h hook) match(n *html.Node, id, role, class string) bool {
+	switch {
+	case h.id != "":
+		return id == h.id
+	case h.role != "":
+		return strings.EqualFold(role, h.role)
+	case h.tag != "" && n.Data != h.tag:
+		return false
+	case h.class != "":
+		for c := range strings.FieldsSeq(class) {
+			if c == h.class {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // Main returns the element holding the page's main content: the first match
 // of the usual landmarks and theme hooks, else <body>, else the root.
 func Main(root *html.Node) *html.Node {
-	// One walk records the first element for each hook; the earliest hook
-	// in mainHooks that matched wins.
-	first := make([]*html.Node, len(mainHooks))
+	// One walk records the first element for the earliest hook in mainHooks
+	// that matches anywhere; chrome regions are not searched.
+	best, bestAt := len(mainHooks), (*html.Node)(nil)
 	var body *html.Node
-	var walk func(n *html.Node, chrome bool)
-	walk = func(n *html.Node, chrome bool) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if n.Data == "body" && body == nil {
 				body = n
 			}
-			chrome = chrome || IsChrome(n)
-			if !chrome {
-				for i, hook := range mainHooks {
-					if first[i] == nil && matchesHook(n, []string{hook}) {
-						first[i] = n
-					}
+			if IsChrome(n) {
+				return
+			}
+			id, _ := Attr(n, "id")
+			role, _ := Attr(n, "role")
+			class, _ := Attr(n, "class")
+			for i := range best {
+				if mainHooks[i].match(n, id, role, class) {
+					best, bestAt = i, n
+					break
 				}
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, chrome)
+		for c := n.FirstChild; c != nil && best > 0; c = c.NextSibling {
+			walk(c)
 		}
 	}
-	walk(root, false)
-	for _, n := range first {
-		if n != nil {
-			return n
-		}
+	walk(root)
+	if bestAt != nil {
+		return bestAt
 	}
 	if body != nil {
 		return body
@@ -133,31 +177,4 @@ func Find(root *html.Node, match func(*html.Node) bool) *html.Node {
 		return true
 	})
 	return found
-}
-
-// matchesHook understands the tiny selector forms used in the tables above:
-// "tag", "#id", ".class", "tag.class" and "[role=x]".
-func matchesHook(n *html.Node, hooks []string) bool {
-	for _, h := range hooks {
-		switch {
-		case strings.HasPrefix(h, "#"):
-			if AttrOr(n, "id") == h[1:] {
-				return true
-			}
-		case strings.HasPrefix(h, "."):
-			if HasClass(n, h[1:]) {
-				return true
-			}
-		case strings.HasPrefix(h, "[role="):
-			if strings.EqualFold(AttrOr(n, "role"), strings.TrimSuffix(h[len("[role="):], "]")) {
-				return true
-			}
-		default:
-			tag, class, _ := strings.Cut(h, ".")
-			if n.Data == tag && (class == "" || HasClass(n, class)) {
-				return true
-			}
-		}
-	}
-	return false
 }

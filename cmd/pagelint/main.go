@@ -17,9 +17,11 @@ import (
 )
 
 func main() {
+	stopTuner := startGCTuner()
 	stopProfile := startProfile(os.Getenv("PAGELINT_CPUPROFILE"))
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	stopProfile()
+	stopTuner()
 	writeHeapProfile(os.Getenv("PAGELINT_MEMPROFILE"))
 	os.Exit(code)
 }
