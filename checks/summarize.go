@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"unique"
-
 	"github.com/pagelint/pagelint/dom"
 	"github.com/pagelint/pagelint/page"
 	"golang.org/x/net/html"
@@ -10,7 +8,8 @@ import (
 
 // Summarize builds the part of a page's summary that does not depend on any
 // rule: identity, title, fragment targets and links with their lines.
-func Summarize(p *page.Page) *page.Summary {
+// intern (Site.Intern) shares the link strings that repeat across pages.
+func Summarize(p *page.Page, intern func(string) string) *page.Summary {
 	sum := &page.Summary{
 		URL:    page.Normalize(p.URL),
 		Path:   p.Path,
@@ -59,15 +58,4 @@ func Summarize(p *page.Page) *page.Summary {
 		sum.Links = append(sum.Links, ref)
 	}
 	return sum
-}
-
-// intern returns one shared copy of s. The links a summary keeps for the
-// whole run repeat from page to page (a site menu on every page), so most
-// of them cost a pointer instead of a string each. Strings nothing refers
-// to any more are freed (see package unique).
-func intern(s string) string {
-	if s == "" {
-		return ""
-	}
-	return unique.Make(s).Value()
 }

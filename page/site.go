@@ -150,6 +150,9 @@ type Site struct {
 	aliases map[string]string
 	fetches map[string]Fetch
 
+	internMu sync.Mutex
+	interned map[string]string
+
 	// files holds robots.txt, the sitemaps, completeness and run notices
 	// (see sitefiles.go).
 	files siteFiles
@@ -161,6 +164,25 @@ func NewSite(root *url.URL, mode Mode, absolute bool) *Site {
 		Root: root, Mode: mode, Absolute: absolute,
 		pages: map[string]*Summary{}, aliases: map[string]string{}, fetches: map[string]Fetch{},
 	}
+}
+
+// Intern returns one shared copy of str for the whole run. The link
+// strings summaries keep repeat from page to page (a site menu on every
+// page), so a repeat costs a string header instead of its bytes.
+func (s *Site) Intern(str string) string {
+	if str == "" {
+		return ""
+	}
+	s.internMu.Lock()
+	defer s.internMu.Unlock()
+	if v, ok := s.interned[str]; ok {
+		return v
+	}
+	if s.interned == nil {
+		s.interned = map[string]string{}
+	}
+	s.interned[str] = str
+	return str
 }
 
 // AddPage records a summarized page.
