@@ -96,3 +96,14 @@ func TestMainPrefersTheEarliestHook(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "a": "a", "a b": "a b", " a": "a", "a ": "a", "a  b": "a b", "a\tb\n": "a b",
+		"\u00a0a\u2003b": "a b", "é b": "é b", "   ": "",
+	} {
+		if got := FoldSpace(in); got != want {
+			t.Errorf("FoldSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -130,5 +130,38 @@ func (b *textBuilder) collect(n *html.Node, maxState, inherited State) {
 
 // FoldSpace trims s and folds every run of whitespace to one space.
 func FoldSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if isFolded(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// isFolded reports whether s has no leading, trailing or repeated spaces and
+// no whitespace but ' ' (ASCII only: other runes send s the slow way).
+func isFolded(s string) bool {
+	prevSpace := true // a leading space is not folded
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }

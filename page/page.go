@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/pagelint/pagelint/dom"
 	"golang.org/x/net/html"
 )
 
@@ -95,7 +96,7 @@ func Evidence(n *html.Node) string {
 			if a.Namespace != "" || a.Key != key {
 				continue
 			}
-			v := strings.Join(strings.Fields(a.Val), " ")
+			v := dom.FoldSpace(a.Val)
 			b.WriteString(" ")
 			b.WriteString(key)
 			b.WriteString(`="`)
@@ -150,7 +151,7 @@ func textOf(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return dom.FoldSpace(b.String())
 }
 
 // shorten cuts s to at most limit runes, marking the cut with "…".
