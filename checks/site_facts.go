@@ -40,7 +40,7 @@ func siteFactsRecord(p *PagePass) {
 	main := p.Main()
 	f.MainLine = p.Page.Line(main)
 	words := siteFactsWords(main)
-	f.Words = len(words.ends)
+	f.Words = words.count
 	f.TextHash, f.SimHash = siteFactsHashes(words)
 }
 
@@ -169,44 +169,79 @@ func siteFactsPageURL(u *url.URL) bool {
 // siteFactsSkip are elements whose text is not prose a reader sees.
 var siteFactsSkip = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "svg": true, "head": true}
 
-// siteWords is the lowercased visible text of a page's main content as
-// words joined by single spaces, with the end of each word: the text of
-// duplicate-content's hashes, built without a string per word.
+// siteWords hashes the lowercased visible words of a page's main content
+// as they come, without keeping them: the exact hash is FNV-1a over the
+// words joined by single spaces, and each run of siteFactsShingle words is
+// a shingle whose hash votes on the SimHash bits. Only the last few words
+// are kept, in reused buffers.
 type siteWords struct {
-	buf  []byte
-	ends []int
+	count int
+	exact uint64
+	votes [64]int
+	last  [siteFactsShingle][]byte // the last words, oldest first
+	word  []byte                   // the word being lowered
 }
 
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
+func newSiteWords() *siteWords { return &siteWords{exact: fnvOffset64} }
+
 func (w *siteWords) add(word string) {
-	if len(w.ends) > 0 {
-		w.buf = append(w.buf, ' ')
-	}
+	w.word = w.word[:0]
 	for _, r := range word {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			w.buf = append(w.buf, byte(r))
+			w.word = append(w.word, byte(r))
 			continue
 		}
-		w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+		w.word = utf8.AppendRune(w.word, unicode.ToLower(r))
 	}
-	w.ends = append(w.ends, len(w.buf))
+	if w.count > 0 {
+		w.exact = fnvAdd(w.exact, []byte{' '})
+	}
+	w.exact = fnvAdd(w.exact, w.word)
+	// Shift the window and put the new word last, reusing the oldest buffer.
+	oldest := w.last[0]
+	copy(w.last[:], w.last[1:])
+	w.last[siteFactsShingle-1] = append(oldest[:0], w.word...)
+	w.count++
+	if w.count >= siteFactsShingle {
+		w.vote(w.last[:])
+	}
 }
 
-// start is the offset of word i in buf.
-func (w *siteWords) start(i int) int {
-	if i == 0 {
-		return 0
+// vote adds the hash of the shingle made of words to the SimHash votes.
+func (w *siteWords) vote(words [][]byte) {
+	h := uint64(fnvOffset64)
+	for i, word := range words {
+		if i > 0 {
+			h = fnvAdd(h, []byte{' '})
+		}
+		h = fnvAdd(h, word)
 	}
-	return w.ends[i-1] + 1
+	for b := range 64 {
+		w.votes[b] += int(h>>b&1)*2 - 1
+	}
 }
 
-// siteFactsWords returns the lowercased words of the visible text of main,
+func fnvAdd(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime64
+	}
+	return h
+}
+
+// siteFactsWords hashes the lowercased words of the visible text of main,
 // leaving out chrome regions (header, nav, footer, aside) and hidden or
 // screen-reader-only elements. A word is a run of letters and digits.
 func siteFactsWords(main *html.Node) *siteWords {
-	words := &siteWords{}
+	words := newSiteWords()
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -234,42 +269,28 @@ func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(
 // siteFactsShingle is the number of words in a SimHash shingle.
 const siteFactsShingle = 3
 
-// fnv64a is FNV-1a over b, inlined: hash/fnv's interface costs an
-// allocation per shingle on a path run for every word of every page.
-func fnv64a(b []byte) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= prime
-	}
-	return h
-}
-
 // siteFactsHashes returns an exact hash of the words and their 64-bit
 // SimHash over overlapping 3-word shingles: each shingle's FNV-1a hash
 // votes +1 or -1 on each bit, and the sign of the sum sets the bit. Texts
-// that share most shingles get hashes a few bits apart.
+// that share most shingles get hashes a few bits apart. A text shorter
+// than a shingle is one shingle.
 func siteFactsHashes(words *siteWords) (exact, sim uint64) {
-	n := len(words.ends)
-	if n == 0 {
+	if words.count == 0 {
 		return 0, 0
 	}
-	exact = fnv64a(words.buf)
-	var votes [64]int
-	for i := range max(1, n-siteFactsShingle+1) {
-		end := min(n, i+siteFactsShingle)
-		v := fnv64a(words.buf[words.start(i):words.ends[end-1]])
-		for b := range 64 {
-			votes[b] += int(v>>b&1)*2 - 1
-		}
+	votes := words.votes
+	if words.count < siteFactsShingle {
+		short := *words
+		short.votes = [64]int{}
+		short.vote(words.last[siteFactsShingle-words.count:])
+		votes = short.votes
 	}
 	for b := range 64 {
 		if votes[b] > 0 {
 			sim |= 1 << b
 		}
 	}
-	return exact, sim
+	return words.exact, sim
 }
 
 // siteFactsDistance is the Hamming distance of two SimHashes.

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"hash/fnv"
 	"net/url"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 
 // hashOf hashes words as siteFactsRecord does.
 func hashOf(words []string) (exact, sim uint64) {
-	w := &siteWords{}
+	w := newSiteWords()
 	for _, word := range words {
 		w.add(word)
 	}
@@ -101,6 +102,37 @@ func TestSiteFactsHeaderNoindex(t *testing.T) {
 	} {
 		if got := siteFactsHeaderNoindex(map[string][]string{"X-Robots-Tag": {v}}); got != want {
 			t.Errorf("%q: %v, want %v", v, got, want)
+		}
+	}
+}
+
+// TestSiteWordsStreamingMatchesJoined checks the streaming hashes against
+// the definition: FNV-1a of the words joined by spaces, and a SimHash over
+// the FNV-1a of each run of three joined words (one run when fewer).
+func TestSiteWordsStreamingMatchesJoined(t *testing.T) {
+	for _, text := range []string{"One", "one two", "one two three", "Ünïcode Wörds and MORE words 42 here again"} {
+		words := strings.Fields(strings.ToLower(text))
+		ref := func(ws []string) uint64 {
+			h := fnv.New64a()
+			h.Write([]byte(strings.Join(ws, " ")))
+			return h.Sum64()
+		}
+		var votes [64]int
+		for i := range max(1, len(words)-2) {
+			v := ref(words[i:min(len(words), i+3)])
+			for b := range 64 {
+				votes[b] += int(v>>b&1)*2 - 1
+			}
+		}
+		var wantSim uint64
+		for b := range 64 {
+			if votes[b] > 0 {
+				wantSim |= 1 << b
+			}
+		}
+		exact, sim := hashOf(strings.Fields(text))
+		if exact != ref(words) || sim != wantSim {
+			t.Errorf("%q: hashes %x/%x, want %x/%x", text, exact, sim, ref(words), wantSim)
 		}
 	}
 }
