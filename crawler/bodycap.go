@@ -121,9 +121,29 @@ func readCapped(path string, limit int) (raw []byte, truncated int, err error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	raw, err = io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, 0, err
+	// Size the buffer from the file's size, as os.ReadFile does: io.ReadAll
+	// grows it from 512 bytes and copies the page a dozen times. A file that
+	// grows while read (or a FIFO that reports 0) still reads to its end.
+	size := 512
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > 0 {
+		size = int(min(st.Size(), int64(limit))) + 1
+	}
+	raw = make([]byte, 0, size)
+	for {
+		n, err := f.Read(raw[len(raw):cap(raw)])
+		raw = raw[:len(raw)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(raw) > limit {
+			break
+		}
+		if len(raw) == cap(raw) {
+			raw = append(raw, 0)[:len(raw)]
+		}
 	}
 	if len(raw) > limit {
 		return raw[:limit], limit, nil
