@@ -7,6 +7,14 @@
 #
 #   bench/run.sh CORPUS_DIR [NAME]
 #   bench/run.sh bench/corpus/debian debian
+#
+# The crawl lifts the limits meant for runaway sites (--max-pages 0,
+# --max-per-pattern 0): their defaults (10000 pages, 1000 per URL pattern)
+# would stop it on a large site, where every /blog/post-N/ is one pattern.
+# PAGELINT_FLAGS adds flags to both runs, e.g. PAGELINT_FLAGS="--now 2026-11-26"
+# (bench/synthetic.sh sets it so the date rules find the same things any day).
+# REPORTS=DIR keeps each run's JSON report as DIR/NAME-MODE.json.
+# MODES limits the runs, e.g. MODES="check crawl" (default: parse check crawl).
 set -euo pipefail
 corpus=$(cd "$1" && pwd)
 name=${2:-$(basename "$corpus")}
@@ -29,7 +37,8 @@ measure() {
   rss=$(awk -F': ' '/Maximum resident/{printf "%.0f", $2/1024}' "$work/time")
   case $mode in
     parse*) pages=$(grep -o '[0-9]* pages,' "$work/out" | grep -o '[0-9]*') ;;
-    *) pages=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pages"])' "$work/report.json") ;;
+    *) pages=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pages"])' "$work/report.json")
+       if [ -n "${REPORTS:-}" ]; then mkdir -p "$REPORTS" && cp "$work/report.json" "$REPORTS/$name-$mode.json"; fi ;;
   esac
   local rate ratio
   rate=$(awk -v p="$pages" -v s="$secs" 'BEGIN{printf "%.0f", p/s}')
@@ -64,7 +73,16 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; s
 
 echo "| corpus | mode | pages | pages/s | MB/s | CPU s | peak RSS | of parse limit |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-measure "parse-limit GOGC=default" env -u GOGC "$work/parse-limit" "$corpus"
-measure "parse-limit GOGC=400" env GOGC=400 "$work/parse-limit" "$corpus"
-measure "check" "$work/pagelint" check "$corpus" --format json -o "$work/report.json" --fail-on never
-measure "crawl" "$work/pagelint" crawl "http://127.0.0.1:$port/" --skip-external --quiet --format json -o "$work/report.json" --fail-on never
+modes=${MODES:-parse check crawl}
+read -r -a flags <<<"${PAGELINT_FLAGS:-}"
+if [[ " $modes " == *" parse "* ]]; then
+  measure "parse-limit GOGC=default" env -u GOGC "$work/parse-limit" "$corpus"
+  measure "parse-limit GOGC=400" env GOGC=400 "$work/parse-limit" "$corpus"
+fi
+if [[ " $modes " == *" check "* ]]; then
+  measure "check" "$work/pagelint" check "$corpus" --format json -o "$work/report.json" --fail-on never "${flags[@]}"
+fi
+if [[ " $modes " == *" crawl "* ]]; then
+  measure "crawl" "$work/pagelint" crawl "http://127.0.0.1:$port/" --skip-external --max-pages 0 --max-per-pattern 0 \
+    --quiet --format json -o "$work/report.json" --fail-on never "${flags[@]}"
+fi
