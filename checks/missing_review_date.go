@@ -275,7 +275,7 @@ func (ft *flatText) labels() [][]int {
 
 func missingReviewDate(p *PagePass) error {
 	extra := extraLabelRe(p.StringsOption("extra-labels"))
-	if extra == nil && !mayNameReviewer(p.Page.Raw) {
+	if extra == nil && (!reviewerHintCues.in(p.LowerRaw()) || !mayNameReviewer(p.Page.Raw)) {
 		return nil
 	}
 	root := p.Root()
@@ -284,6 +284,9 @@ func missingReviewDate(p *PagePass) error {
 		body = root
 	}
 	rd := readReviewData(root)
+	if extra == nil && len(rd.reviewers) == 0 && !mayHoldReviewerLabel(body) {
+		return nil // most pages past the hints: "preview", "overview" in the source
+	}
 	ft := flatten(body, skipForBylines)
 	ft.extraLabels = extra
 	if len(rd.reviewers) == 0 && len(ft.labels()) == 0 {
