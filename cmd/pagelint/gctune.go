@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -15,7 +16,10 @@ import (
 // to 5x the live heap (GOGC=400) while that stays under a budget, and
 // lowers the factor as the live heap grows, down to the default at
 // half the budget and beyond, so a 100k-page run is never worse off than
-// with GOGC=100. GOGC or GOMEMLIMIT in the environment turn it off.
+// with GOGC=100. While the live heap is under half the budget, a soft
+// memory limit of the budget also holds the peak (a big page's garbage)
+// down; past that it is lifted, so a large site never makes the collector
+// run back to back. GOGC or GOMEMLIMIT in the environment turn it off.
 type gcTuner struct {
 	budget  uint64 // heap goal to stay under, in bytes
 	stopped atomic.Bool
@@ -23,7 +27,7 @@ type gcTuner struct {
 }
 
 const (
-	gcTuneBudget = 150 << 20 // leaves room for the runtime under 200 MB RSS
+	gcTuneBudget = 150 << 20 // total Go memory that keeps RSS under 200 MB
 	gcTuneMax    = 400
 	gcTuneMin    = 100
 )
@@ -36,6 +40,7 @@ func startGCTuner() func() {
 	}
 	t := &gcTuner{budget: gcTuneBudget, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 	debug.SetGCPercent(gcTuneMax)
+	debug.SetMemoryLimit(gcTuneBudget)
 	t.arm()
 	return func() { t.stopped.Store(true) }
 }
@@ -61,7 +66,18 @@ func (t *gcTuner) adjust() {
 	if t.sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	debug.SetGCPercent(gcPercentFor(t.sample[0].Value.Uint64(), t.budget))
+	live := t.sample[0].Value.Uint64()
+	debug.SetGCPercent(gcPercentFor(live, t.budget))
+	debug.SetMemoryLimit(memoryLimitFor(live, t.budget))
+}
+
+// memoryLimitFor is the soft memory limit for a live heap: the budget while
+// the live heap is under half of it, else none.
+func memoryLimitFor(live, budget uint64) int64 {
+	if live < budget/2 {
+		return int64(budget)
+	}
+	return math.MaxInt64
 }
 
 // gcPercentFor is the GOGC that keeps a heap of live bytes under budget,

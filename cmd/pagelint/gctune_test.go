@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestGCPercentFor(t *testing.T) {
 	const mb = 1 << 20
@@ -19,5 +22,15 @@ func TestGCPercentFor(t *testing.T) {
 		if got := gcPercentFor(c.live, c.budget); got != c.want {
 			t.Errorf("gcPercentFor(%d MB, %d MB) = %d, want %d", c.live/mb, c.budget/mb, got, c.want)
 		}
+	}
+}
+
+func TestMemoryLimitFor(t *testing.T) {
+	const mb = 1 << 20
+	if got := memoryLimitFor(50*mb, 170*mb); got != 170*mb {
+		t.Errorf("small live heap: limit %d, want the budget", got)
+	}
+	if got := memoryLimitFor(85*mb, 170*mb); got != math.MaxInt64 {
+		t.Errorf("live heap at half the budget: limit %d, want none", got)
 	}
 }
