@@ -59,18 +59,26 @@ type emptySectionEvent struct {
 	text     string
 }
 
-// emptySectionMedia are elements that are content by themselves.
-var emptySectionMedia = map[string]bool{
-	"img": true, "picture": true, "video": true, "audio": true, "iframe": true, "svg": true,
-	"canvas": true, "embed": true, "object": true, "input": true, "button": true, "select": true,
-	"textarea": true, "math": true, "meter": true, "progress": true, "output": true,
+// emptySectionIsMedia reports the elements that are content by themselves
+// (a switch: it runs on every element of the main content).
+func emptySectionIsMedia(tag string) bool {
+	switch tag {
+	case "img", "picture", "video", "audio", "iframe", "svg", "canvas", "embed", "object",
+		"input", "button", "select", "textarea", "math", "meter", "progress", "output":
+		return true
+	}
+	return false
 }
 
-// emptySectionBoundaries end the sections of the headings inside them.
-var emptySectionBoundaries = map[string]bool{
-	"section": true, "article": true, "main": true, "aside": true, "nav": true, "header": true,
-	"footer": true, "blockquote": true, "details": true, "li": true, "td": true, "th": true,
-	"figure": true, "dialog": true, "form": true, "fieldset": true, "body": true, "dd": true,
+// emptySectionBoundaryTag reports the elements that end the sections of
+// the headings inside them.
+func emptySectionBoundaryTag(tag string) bool {
+	switch tag {
+	case "section", "article", "main", "aside", "nav", "header", "footer", "blockquote", "details",
+		"li", "td", "th", "figure", "dialog", "form", "fieldset", "body", "dd":
+		return true
+	}
+	return false
 }
 
 // emptySectionHookClass marks containers that scripts fill.
@@ -82,11 +90,38 @@ var emptySectionInertClass = regexp.MustCompile(`(?i)spacer|divider|separator|cl
 // emptySectionFAQHeading matches headings that announce a FAQ.
 var emptySectionFAQHeading = regexp.MustCompile(`(?i)\bfaqs?\b|frequently asked questions|häufig gestellte fragen|häufige fragen|preguntas frecuentes|questions fréquentes|foire aux questions|perguntas frequentes|domande frequenti|veelgestelde vragen|vanliga frågor`)
 
+// emptySectionFAQKeys hold, lowercase, a piece of every alternative of
+// emptySectionFAQHeading, in ASCII letters other than k and s where they can.
+var emptySectionFAQKeys = []string{
+	"faq", "asked", "fragen", "frecuentes", "quentes", "foire", "frequenti", "vragen", "vanliga",
+}
+
+// emptySectionIsFAQHeading is emptySectionFAQHeading.MatchString, with the
+// regexp run only on headings that hold one of emptySectionFAQKeys. The
+// regexp folds case as lowering does, but for the Kelvin sign (k) and the
+// long s (s), which send a heading to the regexp.
+func emptySectionIsFAQHeading(text string) bool {
+	lower := strings.ToLower(text)
+	if !strings.ContainsAny(text, "\u212a\u017f") {
+		found := false
+		for _, k := range emptySectionFAQKeys {
+			if strings.Contains(lower, k) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return emptySectionFAQHeading.MatchString(text)
+}
+
 func emptySectionPage(p *PagePass) error {
 	main := p.Main()
 	var w emptySectionWalker
 	w.walk(main, dom.StateOf(main))
-	if emptySectionBoundaries[main.Data] || main.Data == "div" {
+	if emptySectionBoundaryTag(main.Data) || main.Data == "div" {
 		w.events = append(w.events, emptySectionEvent{kind: emptySectionEnd, node: main})
 	}
 	var faqHeading *nethtml.Node
@@ -94,7 +129,7 @@ func emptySectionPage(p *PagePass) error {
 		if ev.kind != emptySectionHeading {
 			continue
 		}
-		if faqHeading == nil && ev.text != "" && !ev.linkOnly && emptySectionFAQHeading.MatchString(ev.text) {
+		if faqHeading == nil && ev.text != "" && !ev.linkOnly && emptySectionIsFAQHeading(ev.text) {
 			faqHeading = ev.node
 		}
 		if !ev.report {
@@ -165,6 +200,16 @@ type emptySectionWalker struct {
 	events []emptySectionEvent
 }
 
+// add appends an event. After a content event, only the next heading
+// matters: emptySectionScan stops at content, so no scan reads the events
+// between it and the next heading, and they are not kept.
+func (w *emptySectionWalker) add(ev emptySectionEvent) {
+	if ev.kind != emptySectionHeading && len(w.events) > 0 && w.events[len(w.events)-1].kind == emptySectionContent {
+		return
+	}
+	w.events = append(w.events, ev)
+}
+
 // walk emits the events of n's children and reports whether they hold
 // content and headings.
 func (w *emptySectionWalker) walk(n *nethtml.Node, state dom.State) (content, heading bool) {
@@ -172,7 +217,7 @@ func (w *emptySectionWalker) walk(n *nethtml.Node, state dom.State) (content, he
 		switch ch.Type {
 		case nethtml.TextNode:
 			if state <= dom.Collapsed && strings.TrimSpace(ch.Data) != "" {
-				w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: n})
+				w.add(emptySectionEvent{kind: emptySectionContent, node: n})
 				content = true
 			}
 			continue
@@ -185,44 +230,44 @@ func (w *emptySectionWalker) walk(n *nethtml.Node, state dom.State) (content, he
 			continue
 		case "script", "template", "noscript":
 			if ch.Data != "script" || emptySectionRunnable(ch) {
-				w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
+				w.add(emptySectionEvent{kind: emptySectionHook, node: ch})
 			}
 			continue
 		}
 		own := max(state, dom.OwnState(ch))
 		if own == dom.Hidden && state <= dom.Collapsed && emptySectionDecoration(ch) {
 			// aria-hidden hides an icon from screen readers, not from the eye.
-			w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: ch})
+			w.add(emptySectionEvent{kind: emptySectionContent, node: ch})
 			content = true
 			continue
 		}
 		if own == dom.Hidden {
-			w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
+			w.add(emptySectionEvent{kind: emptySectionHook, node: ch})
 			continue
 		}
 		if level := emptySectionLevel(ch); level > 0 && emptySectionInBox(ch) {
 			// A "Note" or "Warning" title inside an admonition box is part of
 			// the box, which is content of the section around it.
-			w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: ch})
+			w.add(emptySectionEvent{kind: emptySectionContent, node: ch})
 			content = true
 			continue
 		} else if level > 0 {
-			w.events = append(w.events, w.heading(ch, level, own))
+			w.add(w.heading(ch, level, own))
 			heading = true
 			continue
 		}
-		if own <= dom.Collapsed && (emptySectionMedia[ch.Data] || emptySectionIcon(ch)) {
-			w.events = append(w.events, emptySectionEvent{kind: emptySectionContent, node: ch})
+		if own <= dom.Collapsed && (emptySectionIsMedia(ch.Data) || emptySectionIcon(ch)) {
+			w.add(emptySectionEvent{kind: emptySectionContent, node: ch})
 			content = true
 			continue
 		}
 		c, h := w.walk(ch, own)
 		content, heading = content || c, heading || h
 		if !c && !h && emptySectionIsHook(ch) {
-			w.events = append(w.events, emptySectionEvent{kind: emptySectionHook, node: ch})
+			w.add(emptySectionEvent{kind: emptySectionHook, node: ch})
 		}
 		if emptySectionBoundary(ch) {
-			w.events = append(w.events, emptySectionEvent{kind: emptySectionEnd, node: ch})
+			w.add(emptySectionEvent{kind: emptySectionEnd, node: ch})
 		}
 	}
 	return content, heading
@@ -251,7 +296,7 @@ func emptySectionLevel(n *nethtml.Node) int {
 	if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
 		return int(n.Data[1] - '0')
 	}
-	if strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "role")), "heading") {
+	if len(n.Attr) > 0 && strings.EqualFold(strings.TrimSpace(dom.AttrOr(n, "role")), "heading") {
 		if l, err := strconv.Atoi(strings.TrimSpace(dom.AttrOr(n, "aria-level"))); err == nil && l >= 1 {
 			return min(l, 6)
 		}
@@ -294,7 +339,7 @@ func emptySectionIcon(n *nethtml.Node) bool {
 	if n.Data != "i" && n.Data != "span" {
 		return false
 	}
-	for _, c := range dom.Classes(n) {
+	for c := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
 		if strings.HasPrefix(c, "fa-") || c == "fa" || c == "fas" || c == "far" || c == "fab" ||
 			strings.Contains(c, "icon") || strings.HasPrefix(c, "dashicons") || strings.HasPrefix(c, "bi-") {
 			return true
@@ -306,7 +351,7 @@ func emptySectionIcon(n *nethtml.Node) bool {
 // emptySectionDecoration: an icon or image hidden only from assistive
 // technology (aria-hidden="true"), which is still seen.
 func emptySectionDecoration(n *nethtml.Node) bool {
-	return (emptySectionMedia[n.Data] || emptySectionIcon(n)) && dom.HiddenBy(n) == "aria-hidden"
+	return (emptySectionIsMedia(n.Data) || emptySectionIcon(n)) && dom.HiddenBy(n) == "aria-hidden"
 }
 
 // emptySectionRunnable: a script that runs (not JSON-LD or another data block).
@@ -344,7 +389,7 @@ func emptySectionOnly(n, h *nethtml.Node) bool {
 			return false
 		case c.Type == nethtml.TextNode && strings.TrimSpace(c.Data) != "":
 			only = false
-		case c.Type == nethtml.ElementNode && (emptySectionMedia[c.Data] || emptySectionLevel(c) > 0):
+		case c.Type == nethtml.ElementNode && (emptySectionIsMedia(c.Data) || emptySectionLevel(c) > 0):
 			only = false
 		}
 		return only
@@ -353,15 +398,22 @@ func emptySectionOnly(n, h *nethtml.Node) bool {
 }
 
 // emptySectionBoxClass marks admonition boxes (DocBook's div.note, callouts).
-var emptySectionBoxClass = regexp.MustCompile(`^(?:note|warning|tip|caution|important|admonition|callout|alert|notice|hint|attention|danger|error|seealso)$`)
+func emptySectionBoxClass(c string) bool {
+	switch c {
+	case "note", "warning", "tip", "caution", "important", "admonition", "callout", "alert", "notice",
+		"hint", "attention", "danger", "error", "seealso":
+		return true
+	}
+	return false
+}
 
 // emptySectionInBox reports whether heading h is the title of an admonition
 // box: its parent (or the parent's parent) carries an admonition class.
 func emptySectionInBox(h *nethtml.Node) bool {
 	n := h.Parent
 	for i := 0; i < 2 && n != nil && n.Type == nethtml.ElementNode; i++ {
-		for _, c := range dom.Classes(n) {
-			if emptySectionBoxClass.MatchString(c) {
+		for c := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
+			if emptySectionBoxClass(c) {
 				return true
 			}
 		}
@@ -395,11 +447,11 @@ func emptySectionIsHook(n *nethtml.Node) bool {
 // Page builders wrap rows in <section>, with a heading in one row and its
 // content in the next, so their sections are not boundaries.
 func emptySectionBoundary(n *nethtml.Node) bool {
-	if !emptySectionBoundaries[n.Data] {
+	if !emptySectionBoundaryTag(n.Data) {
 		return false
 	}
 	if n.Data == "section" {
-		for _, c := range dom.Classes(n) {
+		for c := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
 			for _, pre := range []string{"elementor", "et_pb", "fusion", "vc_", "wp-block", "e-con", "av_", "x-section", "fl-"} {
 				if strings.HasPrefix(c, pre) {
 					return false
@@ -419,8 +471,8 @@ func emptySectionCaption(h *nethtml.Node) bool {
 			if s.Type != nethtml.ElementNode || dom.OwnState(s) == dom.Hidden && !emptySectionDecoration(s) {
 				continue
 			}
-			if emptySectionMedia[s.Data] || emptySectionIcon(s) ||
-				dom.Find(s, func(c *nethtml.Node) bool { return emptySectionMedia[c.Data] || emptySectionIcon(c) }) != nil {
+			if emptySectionIsMedia(s.Data) || emptySectionIcon(s) ||
+				dom.Find(s, func(c *nethtml.Node) bool { return emptySectionIsMedia(c.Data) || emptySectionIcon(c) }) != nil {
 				return true
 			}
 		}
