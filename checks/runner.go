@@ -25,6 +25,11 @@ type Runner struct {
 	context  map[*page.Summary]bool // pages read only for context (page.Page.ContextOnly)
 
 	reportUnused bool
+
+	// A crawl kept on disk keeps each page's findings (runner_state.go).
+	keepOnce  sync.Once
+	keep      *Keeper
+	finishing bool // the site rules run: their findings are not a page's
 }
 
 // ReportUnusedSuppressions makes Finish report in-page suppressions that
@@ -122,6 +127,13 @@ func (r *Runner) Checked() map[string]bool {
 // fingerprinted. The error joins every rule that could not judge a page;
 // the findings are still complete for the others.
 func (r *Runner) Finish() ([]Finding, error) {
+	k := r.keeper()
+	r.mu.Lock()
+	r.finishing = true
+	if k != nil {
+		r.restoreKept(k)
+	}
+	r.mu.Unlock()
 	for _, c := range r.checks {
 		if c.Site == nil {
 			continue
@@ -195,7 +207,11 @@ func (r *Runner) add(c *Check, _ page.Mode, sum *page.Summary, is Issue) {
 	}
 	r.mu.Lock()
 	r.findings = append(r.findings, f)
+	finishing := r.finishing
 	r.mu.Unlock()
+	if k := r.keeper(); k != nil && !finishing {
+		k.kept(r, sum, f)
+	}
 }
 
 // addUnusedSuppressions reports suppressions that silenced nothing. One that

@@ -45,6 +45,15 @@ type CrawlOptions struct {
 	// session ids. A trailing * matches a prefix (utm_*).
 	StripParams []string
 	Client      *http.Client
+	// State keeps the crawl on disk (--state DIR): the visited set and the
+	// queue live there rather than in memory, and each page's outcome is
+	// committed as it is read, so a stopped crawl can resume. A State that
+	// holds a crawl resumes it. nil keeps everything in memory.
+	State *State
+	// StateSettings are settings the caller adds to those the crawl
+	// options give (the rules, the date they compare with): a crawl
+	// resumes only when all are the same.
+	StateSettings map[string]string
 	// Links configure the link checks: retries, Retry-After cap, --accept,
 	// --include/--exclude, --header (sent to the site's host only),
 	// --insecure, the cache, per-host limits for other sites. Timeout,
@@ -70,8 +79,10 @@ type Crawler struct {
 	links *linkChecker
 	col   *colly.Collector
 
+	st *stateRun // nil without a State
+
 	mu        sync.Mutex
-	visited   map[string]bool // page keys queued or read
+	visited   map[string]bool // page keys queued or read (without a State)
 	redirects map[string][]int
 	limitHit  bool
 	drop      func(string) bool // StripParams
@@ -128,12 +139,22 @@ func NewCrawler(opts CrawlOptions) (*Crawler, *page.Site, error) {
 		drop: page.ParamMatcher(opts.StripParams), patterns: map[string]int{}, capped: map[string]int{},
 	}
 	c.links = newLinkChecker(opts.Links, site)
+	if opts.State != nil {
+		c.st = newStateRun(opts.State)
+		if err := opts.State.bind(u.String(), c.stateSettings(opts.StateSettings)); err != nil {
+			return nil, nil, err
+		}
+	}
 	return c, site, nil
 }
 
 // Stats returns the live counters.
 func (c *Crawler) Stats() Stats {
-	return Stats{Pages: c.pages.Load(), Queued: c.queued.Load(), Errors: c.errored.Load(), Elapsed: time.Since(c.began)}
+	queued := c.queued.Load()
+	if c.st != nil {
+		queued += c.st.backlog.Load()
+	}
+	return Stats{Pages: c.pages.Load(), Queued: queued, Errors: c.errored.Load(), Elapsed: time.Since(c.began)}
 }
 
 // pageKey names a page once: the normalized URL without the parameters of
@@ -170,6 +191,9 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 	}
 	c.ctx = ctx
 	c.links.ctx = ctx
+	if c.st != nil {
+		c.st.stop = cancel
+	}
 	col := colly.NewCollector(colly.Async(true), colly.StdlibContext(ctx), colly.UserAgent(c.opts.UserAgent))
 	col.AllowURLRevisit = true // pagelint dedups itself, on normalized URLs
 	col.ParseHTTPErrorResponse = true
@@ -218,39 +242,31 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 		c.record(r, err)
 	})
 
-	// robots.txt and the sitemaps come first: RFC 9309 reads a robots.txt
-	// that answers 5xx as "disallow all", and sitemap URLs seed the crawl.
-	// The robots-txt, sitemap and orphan-page rules judge what was read.
-	rb, maps := LoadSiteFiles(ctx, c.opts.Client, c.site.Root, c.opts.UserAgent, c.opts.Timeout)
-	c.site.SetRobots(rb)
-	for _, m := range maps {
-		c.site.AddSitemap(m)
-	}
-	if rb.Unreachable() && !c.opts.IgnoreRobots {
-		if rb.Status == 0 {
-			return Result{}, fmt.Errorf("start URL %s: robots.txt could not be read: %s (--ignore-robots to crawl anyway)", c.start, rb.Err)
+	if c.st != nil && c.st.resumed {
+		// A crawl kept on disk goes on from where it stopped, with the
+		// robots.txt and sitemaps it began with.
+		if err := c.resumeState(); err != nil {
+			return Result{}, err
 		}
-		c.site.SetComplete(false)
-		return Result{Target: c.start.String(), Complete: false, Notices: []string{
-			fmt.Sprintf("robots.txt answered HTTP %d, which RFC 9309 reads as disallow all, so nothing was crawled (--ignore-robots to crawl anyway)", rb.Status),
-		}}, nil
+	} else if res, stop, err := c.begin(ctx, col); stop {
+		return res, err
 	}
-
-	startKey := c.pageKey(c.start)
-	c.visited[startKey] = true
-	if err := c.visit(col, c.start.String(), startKey, 0); err != nil {
-		return Result{}, fmt.Errorf("start URL %s: %w", c.start, err)
-	}
-	for _, s := range SitemapSeeds(c.site, c.opts.UserAgent, c.opts.IgnoreRobots) {
-		u, err := url.Parse(s)
-		if err != nil || !strings.HasPrefix(u.Path, c.opts.Scope) {
-			continue
+	if c.st != nil {
+		if err := c.pump(ctx, col); err != nil {
+			col.Wait()
+			c.links.wait()
+			return Result{}, err
 		}
-		c.queuePage(u, page.Normalize(u), 1)
 	}
 	col.Wait()
 	c.links.wait()
 	notices := c.links.notices()
+	if c.st != nil {
+		c.saveLinks()
+		if c.st.err != nil {
+			return Result{}, c.st.err
+		}
+	}
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -285,10 +301,60 @@ func (c *Crawler) Run(parent context.Context, handle func(*page.Page)) (Result, 
 	if c.robotsHit > 0 {
 		res.Notices = append(res.Notices, fmt.Sprintf("%d page(s) disallowed by robots.txt were not fetched (--ignore-robots to read them)", c.robotsHit))
 	}
+	if c.st != nil {
+		c.stateNotice(&res, parent)
+	}
 	// orphan-page needs every page of the site: a crawl limited by depth or
 	// scope may have missed the pages that link to one.
 	c.site.SetComplete(res.Complete && c.opts.MaxDepth < 0 && c.opts.Scope == "")
 	return res, nil
+}
+
+// begin reads robots.txt and the sitemaps and queues the start page and the
+// sitemap seeds. stop is true when the crawl ends there, with res and err.
+func (c *Crawler) begin(ctx context.Context, col *colly.Collector) (res Result, stop bool, err error) {
+	// robots.txt and the sitemaps come first: RFC 9309 reads a robots.txt
+	// that answers 5xx as "disallow all", and sitemap URLs seed the crawl.
+	// The robots-txt, sitemap and orphan-page rules judge what was read.
+	rb, maps := LoadSiteFiles(ctx, c.opts.Client, c.site.Root, c.opts.UserAgent, c.opts.Timeout)
+	c.site.SetRobots(rb)
+	for _, m := range maps {
+		c.site.AddSitemap(m)
+	}
+	if rb.Unreachable() && !c.opts.IgnoreRobots {
+		if rb.Status == 0 {
+			return Result{}, true, fmt.Errorf("start URL %s: robots.txt could not be read: %s (--ignore-robots to crawl anyway)", c.start, rb.Err)
+		}
+		c.site.SetComplete(false)
+		return Result{Target: c.start.String(), Complete: false, Notices: []string{
+			fmt.Sprintf("robots.txt answered HTTP %d, which RFC 9309 reads as disallow all, so nothing was crawled (--ignore-robots to crawl anyway)", rb.Status),
+		}}, true, nil
+	}
+	seeds := SitemapSeeds(c.site, c.opts.UserAgent, c.opts.IgnoreRobots)
+	if c.st != nil {
+		if err := c.startState(seeds); err != nil {
+			return Result{}, true, err
+		}
+		return Result{}, false, nil
+	}
+	startKey := c.pageKey(c.start)
+	c.visited[startKey] = true
+	if err := c.visit(col, c.start.String(), startKey, 0); err != nil {
+		return Result{}, true, fmt.Errorf("start URL %s: %w", c.start, err)
+	}
+	c.queueSeeds(seeds, nil)
+	return Result{}, false, nil
+}
+
+// queueSeeds queues the sitemap URLs in scope.
+func (c *Crawler) queueSeeds(seeds []string, b *stateBatch) {
+	for _, s := range seeds {
+		u, err := url.Parse(s)
+		if err != nil || !strings.HasPrefix(u.Path, c.opts.Scope) {
+			continue
+		}
+		c.queuePage(u, page.Normalize(u), 1, b)
+	}
 }
 
 // robotsAllow asks the site's robots.txt, read before the crawl, whether the
@@ -320,31 +386,35 @@ func (c *Crawler) visitAttempt(col *colly.Collector, target, key string, depth, 
 	cctx.Put("depth", strconv.Itoa(depth))
 	cctx.Put("attempt", attempt)
 	if !c.opts.IgnoreRobots && !c.robotsAllow(target) {
-		c.mu.Lock()
-		c.robotsHit++
-		c.mu.Unlock()
-		if depth == 0 {
-			return errors.New("disallowed by robots.txt (use --ignore-robots to crawl it anyway)")
-		}
-		return nil
+		return c.disallowed(target, key, depth)
 	}
 	c.queued.Add(1)
 	err := col.Request(http.MethodGet, target, nil, cctx, nil)
 	if err != nil {
 		c.queued.Add(-1)
 		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
-			c.mu.Lock()
-			c.robotsHit++
-			c.mu.Unlock()
-			if depth == 0 {
-				return errors.New("disallowed by robots.txt (use --ignore-robots to crawl it anyway)")
-			}
-			return nil
+			return c.disallowed(target, key, depth)
 		}
 		if depth == 0 {
 			return err
 		}
 	}
+	return nil
+}
+
+// disallowed counts a page that robots.txt keeps the crawler from; the
+// start page is an error.
+func (c *Crawler) disallowed(target, key string, depth int) error {
+	c.mu.Lock()
+	c.robotsHit++
+	c.mu.Unlock()
+	if depth == 0 {
+		return errors.New("disallowed by robots.txt (use --ignore-robots to crawl it anyway)")
+	}
+	b := c.newBatch()
+	b.markDone(key, target, depth)
+	b.bump(counterRobots)
+	c.commit(b)
 	return nil
 }
 
@@ -425,6 +495,12 @@ func (c *Crawler) record(r *colly.Response, netErr error) {
 	if r.Headers != nil {
 		obs.Header = *r.Headers
 	}
+	if c.st != nil && netErr == nil && c.ctx.Err() != nil && retryable(obs) {
+		// Interrupted before its retries: read it again on resume, as an
+		// uninterrupted crawl would have asked again.
+		c.queued.Add(-1)
+		return
+	}
 	if netErr != nil {
 		obs.Err, f.Err = errorKind(netErr)
 		switch {
@@ -442,6 +518,28 @@ func (c *Crawler) record(r *colly.Response, netErr error) {
 	}
 	c.finish(r, f)
 	c.site.RecordFetch(f)
+	c.commitAnswer(r, f)
+}
+
+// commitAnswer stores the answer to a page request that was not read as a
+// page. A start page that failed is not stored: the run ends with its
+// error, and a resumed one asks again.
+func (c *Crawler) commitAnswer(r *colly.Response, f page.Fetch) {
+	if c.st == nil || r.Ctx.Get("depth") == "0" && c.failedStart() {
+		return
+	}
+	b := c.newBatch()
+	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
+	b.markDone(r.Ctx.Get("key"), r.Ctx.Get("url"), depth)
+	b.startDone(depth)
+	b.fetch(f)
+	c.commit(b)
+}
+
+func (c *Crawler) failedStart() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.startErr != nil
 }
 
 func (c *Crawler) fetchOf(r *colly.Response) page.Fetch {
@@ -495,21 +593,30 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	f.Outcome, f.Reason = classify(observation{Status: f.Status, Internal: true}, c.opts.Links.Accept)
 	c.finish(r, f)
 	c.site.RecordFetch(f)
+	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
+	b := c.newBatch()
+	b.markDone(r.Ctx.Get("key"), r.Ctx.Get("url"), depth)
+	b.startDone(depth)
+	b.fetch(f)
+	defer func() { c.commit(b) }()
 
 	final := r.Request.URL
 	key := c.pageKey(final)
 	if reqKey := r.Ctx.Get("key"); key != reqKey {
 		// Redirected: read the page under its final name, once.
 		c.mu.Lock()
-		seen := c.visited[key]
-		c.visited[key] = true
+		seen := c.isVisited(key)
+		if !seen {
+			c.markVisited(key)
+		}
 		c.mu.Unlock()
 		if seen {
 			return
 		}
+		b.markDone(key, page.Normalize(final), depth)
 	}
 	if page.Normalize(final) != key {
-		c.site.Alias(page.Normalize(final), key)
+		c.alias(b, page.Normalize(final), key)
 	}
 	truncated := 0
 	if r.Headers.Get(truncatedHeader) != "" {
@@ -525,9 +632,11 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	p, err := page.Parse(final, page.DecodeHTML(r.Body, ct))
 	if err != nil {
 		c.errored.Add(1)
+		msg := fmt.Sprintf("could not parse %s, so it was not checked: %v", key, err)
 		c.mu.Lock()
-		c.unparsed = append(c.unparsed, fmt.Sprintf("could not parse %s, so it was not checked: %v", key, err))
+		c.unparsed = append(c.unparsed, msg)
 		c.mu.Unlock()
+		b.note(msg)
 		return
 	}
 	p.URL = u
@@ -535,14 +644,33 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	p.Status = r.StatusCode
 	p.Header = r.Headers.Clone()
 	p.Truncated = truncated
-	depth, _ := strconv.Atoi(r.Ctx.Get("depth"))
-	c.followLinks(ctx, p, depth)
+	c.followLinks(ctx, p, depth, b)
 	handle(p)
 	c.pages.Add(1)
+	if b != nil {
+		c.keep(b, p, key)
+	}
+}
+
+// keep adds the page's summary, and what the rules keep of it, to b.
+func (c *Crawler) keep(b *stateBatch, p *page.Page, key string) {
+	sum, ok := c.site.Page(key)
+	if !ok || sum.URL != key {
+		return // a handler that keeps no summary (tests)
+	}
+	b.sum = sum
+	if c.st.keeper != nil {
+		kept, err := c.st.keeper.Keep(p, sum)
+		if err != nil {
+			c.st.fail(fmt.Errorf("keep the findings of %s in the crawl state: %w", key, err))
+			return
+		}
+		b.kept = kept
+	}
 }
 
 // followLinks queues the site's pages found on p and checks every other target.
-func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
+func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int, b *stateBatch) {
 	seen := map[string]bool{}
 	for _, l := range p.Links {
 		if l.URL == nil || !page.Fetchable(l.URL) {
@@ -554,7 +682,7 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 		}
 		if !page.SameSite(c.start, l.URL) {
 			if !c.opts.SkipExternal {
-				c.links.checkLink(l) // every link: one may need the ids
+				c.checkLink(b, l) // every link: one may need the ids
 			}
 			continue
 		}
@@ -566,46 +694,55 @@ func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int) {
 			c.mu.Lock()
 			c.longHit++
 			c.mu.Unlock()
+			b.bump(counterLong)
 			continue
 		}
-		if !l.Follow || !strings.HasPrefix(l.URL.Path, c.opts.Scope) || ctx.Err() != nil {
+		// With a State, a page read while the crawl stops is stored whole,
+		// its links queued for the resume.
+		if !l.Follow || !strings.HasPrefix(l.URL.Path, c.opts.Scope) || ctx.Err() != nil && c.st == nil {
+			key := c.pageKey(l.URL)
 			c.mu.Lock()
-			read := c.visited[c.pageKey(l.URL)] && c.pageKey(l.URL) == target
+			read := key == target && c.isVisited(key)
 			c.mu.Unlock()
 			if !read { // a page already read has its outcome recorded
-				c.links.checkLink(l) // out of scope or beyond a limit: a GET keeps its ids
+				c.checkLink(b, l) // out of scope or beyond a limit: a GET keeps its ids
 			}
 			continue
 		}
-		c.queuePage(l.URL, target, depth+1)
+		c.queuePage(l.URL, target, depth+1, b)
 	}
 }
 
-func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
+// queuePage queues the page at u (target normalized) unless it is known or
+// beyond a limit. Without a State it is requested at once; with one, b
+// writes it to the queue in the state.
+func (c *Crawler) queuePage(u *url.URL, target string, depth int, b *stateBatch) {
 	key := c.pageKey(u)
 	c.mu.Lock()
 	switch {
-	case c.visited[key]:
+	case c.isVisited(key):
 		c.mu.Unlock()
 		if key == page.Normalize(page.StripParams(u, c.drop)) {
 			if key != target { // /a?utm_source=x when /a was read: the same page
-				c.site.Alias(target, key)
+				c.alias(b, target, key)
 			}
 			return
 		}
 		if key != target { // /a/index.html when /a/ was read: check that name too
-			c.site.Alias(target, key)
-			c.links.check(target)
+			c.alias(b, target, key)
+			c.checkTarget(b, target, false)
 		}
 		return
 	case c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth:
 		c.depthHit++
 		c.mu.Unlock()
-		c.links.check(target)
+		b.bump(counterDepth)
+		c.checkTarget(b, target, false)
 		return
-	case c.opts.MaxPages > 0 && len(c.visited) >= c.opts.MaxPages:
+	case c.opts.MaxPages > 0 && c.visitedCount() >= c.opts.MaxPages:
 		c.limitHit = true
 		c.mu.Unlock()
+		b.bump(counterLimit)
 		return
 	}
 	if c.opts.MaxPerPattern > 0 {
@@ -613,14 +750,20 @@ func (c *Crawler) queuePage(u *url.URL, target string, depth int) {
 		if c.patterns[pat] >= c.opts.MaxPerPattern {
 			c.capped[pat]++
 			c.mu.Unlock()
+			b.bump(counterCapped + pat)
 			return
 		}
 		c.patterns[pat]++
+		b.bump(counterPattern + pat)
 	}
-	c.visited[key] = true
+	c.markVisited(key)
 	c.mu.Unlock()
 	if key != target {
-		c.site.Alias(target, key)
+		c.alias(b, target, key)
+	}
+	if b != nil {
+		b.enqueue(key, target, depth)
+		return
 	}
 	_ = c.visit(c.col, target, key, depth)
 }

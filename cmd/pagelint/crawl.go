@@ -1,12 +1,17 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/crawler"
 	"github.com/pagelint/pagelint/page"
 	"github.com/spf13/cobra"
@@ -25,6 +30,8 @@ type crawlOptions struct {
 	userAgent    string
 	ignoreRobots bool
 	skipExternal bool
+	stateDir     string
+	resume       bool
 }
 
 func newCrawlCmd(d *deps) *cobra.Command {
@@ -43,7 +50,11 @@ and (unless --skip-external) on other sites. robots.txt is honoured unless
   pagelint crawl http://127.0.0.1:1313/blog/ --scope /blog/ --skip-external
 
   # a gentle scheduled crawl
-  pagelint crawl https://example.org/ --concurrency 2 --delay 250ms --format json -o report.json`,
+  pagelint crawl https://example.org/ --concurrency 2 --delay 250ms --format json -o report.json
+
+  # a big site, kept on disk; after Ctrl-C or --max-duration, go on where it stopped
+  pagelint crawl https://example.org/ --state crawl-state/ --max-duration 6h
+  pagelint crawl https://example.org/ --state crawl-state/ --max-duration 6h --resume`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCrawl(d, cmd, o, args[0])
@@ -62,10 +73,12 @@ and (unless --skip-external) on other sites. robots.txt is honoured unless
 	f.StringVar(&o.userAgent, "user-agent", defaultUserAgent(), "User-Agent header")
 	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "fetch pages that robots.txt disallows")
 	f.BoolVar(&o.skipExternal, "skip-external", false, "check no link to another site: no DNS look-up, no request")
+	f.StringVar(&o.stateDir, "state", "", "keep the crawl on disk in this folder as it goes (queue, pages read, link results, findings), so a stopped crawl can go on with --resume")
+	f.BoolVar(&o.resume, "resume", false, "go on with the crawl kept in --state: pages already read are not fetched again, and the report covers the whole crawl")
 	return cmd
 }
 
-func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
+func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) (err error) {
 	plan, err := o.lint.prepare(cmd)
 	if err != nil {
 		return err
@@ -112,9 +125,28 @@ func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
 		return err
 	}
 	addConfigLinks(&co.Links, plan.file)
+	if o.resume && o.stateDir == "" {
+		return errors.New("--resume needs --state DIR: the folder of the crawl to go on with")
+	}
+	if o.stateDir != "" {
+		st, err := openCrawlState(o, plan, &co)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := st.Close(); err == nil {
+				err = cerr
+			}
+		}()
+	}
 	c, site, err := crawler.NewCrawler(co)
 	if err != nil {
 		return err
+	}
+	if co.State != nil {
+		k := checks.KeepFindings(site)
+		defer k.Close()
+		c.KeepPages(k)
 	}
 	return lint(d, plan, site, lintRun{mode: page.ModeCrawl}, func(handle func(*page.Page)) (runResult, error) {
 		stop := func() {}
@@ -128,6 +160,36 @@ func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) error {
 		}
 		return runResult{target: res.Target, pages: res.Pages, complete: res.Complete, notices: res.Notices}, nil
 	})
+}
+
+// openCrawlState opens --state DIR for co. A resumed crawl compares dates
+// with the date its first run did, unless --now (or the config) names one.
+func openCrawlState(o crawlOptions, plan *lintPlan, co *crawler.CrawlOptions) (*crawler.State, error) {
+	st, err := crawler.OpenState(o.stateDir, o.resume)
+	if err != nil {
+		return nil, err
+	}
+	nowGiven := o.lint.now != "" || plan.file != nil && plan.file.Now != nil
+	if saved := st.Setting("now"); o.resume && !nowGiven && saved != "" {
+		if t, err := time.Parse(time.RFC3339Nano, saved); err == nil {
+			plan.now = t
+		}
+	}
+	ids := make([]string, 0, len(plan.rules))
+	for _, r := range plan.rules {
+		ids = append(ids, r.ID)
+	}
+	h := sha256.New()
+	h.Write([]byte(strings.Join(ids, ",")))
+	if cfg, err := json.Marshal(plan.config); err == nil {
+		h.Write(cfg)
+	}
+	co.State = st
+	co.StateSettings = map[string]string{
+		"rules and config": hex.EncodeToString(h.Sum(nil))[:12],
+		"--now":            plan.now.UTC().Format(time.RFC3339Nano),
+	}
+	return st, nil
 }
 
 // showProgress redraws one status line on w until the returned stop is called.
