@@ -69,16 +69,27 @@ type navBlock struct {
 }
 
 func duplicateNav(p *PagePass) error {
-	root := p.Root()
+	minLinks := max(p.IntOption("min-links"), 2)
+	// A finding needs two blocks of minLinks links or more, and a block's
+	// links are among its a[href]: most pages stop here, before any block
+	// is read further.
+	var cands []*navBlock
+	for _, b := range navBlocks(p.Root()) {
+		if countHrefs(b.inner) >= minLinks {
+			cands = append(cands, b)
+		}
+	}
+	if len(cands) < 2 {
+		return nil
+	}
 	resolved := map[*html.Node]*url.URL{}
 	for _, l := range p.Page.Links {
 		if l.Attr == "href" && l.URL != nil {
 			resolved[l.Node] = l.URL
 		}
 	}
-	minLinks := max(p.IntOption("min-links"), 2)
 	var blocks []*navBlock
-	for _, b := range navBlocks(root) {
+	for _, b := range cands {
 		fillBlock(b, resolved, p.Page.URL)
 		if !b.skip && len(b.links) >= minLinks {
 			blocks = append(blocks, b)
@@ -115,9 +126,12 @@ func isNavCandidate(n *html.Node) bool {
 }
 
 func hasNavToken(n *html.Node) bool {
-	for _, t := range append(dom.Classes(n), strings.Fields(dom.AttrOr(n, "id"))...) {
-		if navTokenRe.MatchString(strings.ToLower(t)) {
-			return true
+	for _, key := range []string{"class", "id"} {
+		for t := range strings.FieldsSeq(dom.AttrOr(n, key)) {
+			// navTokenRe matches only tokens that hold "menu" or "nav".
+			if t = strings.ToLower(t); (strings.Contains(t, "menu") || strings.Contains(t, "nav")) && navTokenRe.MatchString(t) {
+				return true
+			}
 		}
 	}
 	return false
@@ -216,6 +230,11 @@ func countHrefs(n *html.Node) int {
 // fillBlock computes the fingerprint (step 2), the label and the exclusions
 // (step 5) of b.
 func fillBlock(b *navBlock, resolved map[*html.Node]*url.URL, base *url.URL) {
+	kind := navKind(b)
+	if kind != "" && kind != "toc" {
+		b.skip = true // a legitimate repeat: its links are not needed
+		return
+	}
 	b.label = navLabel(b)
 	relPager, langLinks := false, 0
 	dom.Walk(b.inner, func(n *html.Node) bool {
@@ -255,11 +274,9 @@ func fillBlock(b *navBlock, resolved map[*html.Node]*url.URL, base *url.URL) {
 		b.texts = append(b.texts, dom.Text(n, dom.TextOptions{MaxState: dom.Hidden, Limit: 120}))
 		return true
 	})
-	switch kind := navKind(b); {
+	switch {
 	case kind == "toc":
 		b.toc = true
-	case kind != "":
-		b.skip = true
 	case relPager, 2*langLinks >= len(b.links) && langLinks > 0, allPagerTexts(b.texts), allSocial(b.links):
 		b.skip = true
 	}
@@ -368,9 +385,8 @@ func navKind(b *navBlock) string {
 		if dom.HasToken(n, "role", "doc-toc") {
 			toc = true
 		}
-		words := append(dom.Classes(n), strings.Fields(dom.AttrOr(n, "id"))...)
-		words = append(words, dom.AttrOr(n, "aria-label"))
-		for _, w := range words {
+		// The class tokens, the id tokens, then the aria-label as one word.
+		word := func(w string) string {
 			switch k := navWordKind(strings.ToLower(w)); k {
 			case "":
 			case "breadcrumb", "pager", "post-nav":
@@ -382,8 +398,16 @@ func navKind(b *navBlock) string {
 					return k
 				}
 			}
+			return ""
 		}
-		return ""
+		for _, key := range []string{"class", "id"} {
+			for w := range strings.FieldsSeq(dom.AttrOr(n, key)) {
+				if k := word(w); k != "" {
+					return k
+				}
+			}
+		}
+		return word(dom.AttrOr(n, "aria-label"))
 	}
 	for _, n := range around {
 		if k := check(n, true); k != "" {
@@ -431,14 +455,25 @@ func navWordKind(w string) string {
 		return "post-nav"
 	case strings.Contains(w, "skip-link") || strings.Contains(w, "skiplink"):
 		return "skip"
-	case navSocialRe.MatchString(w):
+	case navMayHold(w, "social", "shar", "addtoany", "a2a") && navSocialRe.MatchString(w):
 		return "social"
-	case navLangRe.MatchString(w) || strings.Contains(w, "language"):
+	case navMayHold(w, "lang", "locale", "wpml-ls", "pll") && navLangRe.MatchString(w) || strings.Contains(w, "language"):
 		return "lang"
-	case navTOCRe.MatchString(w):
+	case navMayHold(w, "toc", "table", "series") && navTOCRe.MatchString(w):
 		return "toc"
 	}
 	return ""
+}
+
+// navMayHold reports whether w holds one of the pieces; every word of the
+// regexps above holds one, so a word with none cannot match them.
+func navMayHold(w string, pieces ...string) bool {
+	for _, p := range pieces {
+		if strings.Contains(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // socialHosts are the sites of follow and share buttons. A row of them in
