@@ -93,6 +93,12 @@ var genericLinkByLang = func() map[string]map[string]bool {
 // genericLinkBareURL matches a name that is only a web address.
 var genericLinkBareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
 
+// genericLinkMayBeURL is true for the names genericLinkBareURL may match:
+// they start with "http" or "www.".
+func genericLinkMayBeURL(name string) bool {
+	return strings.HasPrefix(name, "http") || strings.HasPrefix(name, "www.")
+}
+
 // genericLinkExamples is how many distinct texts a message quotes.
 const genericLinkExamples = 3
 
@@ -178,8 +184,10 @@ func genericLinkTextPage(p *PagePass) error {
 		if norm == "" {
 			continue
 		}
-		isGeneric := genericLinkIsGeneric(norm, genericLinkLangOf(a, pageLang)) || extra[norm]
-		isBare := !isGeneric && bareURLs && genericLinkBareURL.MatchString(name)
+		// Every language's phrases are in genericLinkAll: the link's language
+		// is looked up only for a phrase of some language.
+		isGeneric := genericLinkAll[norm] && genericLinkIsGeneric(norm, genericLinkLangOf(a, pageLang)) || extra[norm]
+		isBare := !isGeneric && bareURLs && genericLinkMayBeURL(name) && genericLinkBareURL.MatchString(name)
 		if !isGeneric && !isBare || !genericLinkInScope(p, a) || genericLinkIsCode(a) || genericLinkNamesSection(a, norm) {
 			continue
 		}
@@ -359,8 +367,8 @@ func genericLinkNormalize(s string) string {
 		before := s
 		s = strings.TrimRightFunc(s, genericLinkTrailing)
 		s = strings.TrimLeftFunc(s, genericLinkLeading)
-		for _, pair := range []string{"()", "[]", "{}", "<>", "«»", "\"\"", "“”"} {
-			open, close := string([]rune(pair)[0]), string([]rune(pair)[1])
+		for _, pair := range genericLinkPairs {
+			open, close := pair[0], pair[1]
 			if strings.HasPrefix(s, open) && strings.HasSuffix(s, close) && len(s) > len(open)+len(close) {
 				s = s[len(open) : len(s)-len(close)]
 			}
@@ -370,6 +378,9 @@ func genericLinkNormalize(s string) string {
 		}
 	}
 }
+
+// genericLinkPairs are the brackets and quotes taken off around a name.
+var genericLinkPairs = [][2]string{{"(", ")"}, {"[", "]"}, {"{", "}"}, {"<", ">"}, {"«", "»"}, {`"`, `"`}, {"“", "”"}}
 
 func genericLinkTrailing(r rune) bool {
 	switch r {
