@@ -14,10 +14,10 @@ import (
 )
 
 // Shared reading of the <link> and robots <meta> elements that
-// canonical-invalid, noindex and hreflang-invalid judge. Each of those rules
-// walks the document once with headLinkCollect; all three record the same
-// page facts (canonical, noindex, hreflang alternates) so that the site rules
-// reading them work whichever of the three is enabled.
+// canonical-invalid, noindex and hreflang-invalid judge. The first of those
+// rules to run on a page walks the document (headLinkCollect) and records
+// the page facts (canonical, noindex, hreflang alternates) that the site
+// rules read, whichever of the three is enabled; the others reuse the scan.
 
 // A headLinkTag is one <link rel=canonical> or <link rel=alternate hreflang>.
 type headLinkTag struct {
@@ -38,11 +38,21 @@ type headLinkScan struct {
 	// within a few seconds, as mdBook, Jekyll redirect-from and Hugo aliases
 	// write for moved pages. Search engines treat it as a redirect.
 	redirect bool
+	recorded bool // record has stored the page facts
 }
 
-// headLinkCollect walks the document once. Content of <template> and of
-// foreign (SVG, MathML) elements is skipped: a browser never applies it.
+// headLinkKey keys the page's scan in its memo.
+type headLinkKey struct{}
+
+// headLinkCollect returns the page's scan, walking the document only for
+// the first of the three rules; the rules only read it.
 func headLinkCollect(p *PagePass) *headLinkScan {
+	return p.Memo(headLinkKey{}, func() any { return headLinkWalk(p) }).(*headLinkScan)
+}
+
+// headLinkWalk walks the document once. Content of <template> and of
+// foreign (SVG, MathML) elements is skipped: a browser never applies it.
+func headLinkWalk(p *PagePass) *headLinkScan {
 	s := &headLinkScan{base: p.Page.URL}
 	baseSeen := false
 	dom.Walk(p.Root(), func(n *html.Node) bool {
@@ -135,8 +145,13 @@ func (s *headLinkScan) canonical() string {
 	return ""
 }
 
-// record stores the facts the site rules compare on the page's summary.
+// record stores the facts the site rules compare on the page's summary,
+// once per page.
 func (s *headLinkScan) record(p *PagePass) {
+	if s.recorded {
+		return
+	}
+	s.recorded = true
 	f := &p.Summary.Facts
 	if c := s.canonical(); c != "" {
 		f.Canonical = c
