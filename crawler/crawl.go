@@ -652,23 +652,6 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 	}
 }
 
-// keep adds the page's summary, and what the rules keep of it, to b.
-func (c *Crawler) keep(b *stateBatch, p *page.Page, key string) {
-	sum, ok := c.site.Page(key)
-	if !ok || sum.URL != key {
-		return // a handler that keeps no summary (tests)
-	}
-	b.sum = sum
-	if c.st.keeper != nil {
-		kept, err := c.st.keeper.Keep(p, sum)
-		if err != nil {
-			c.st.fail(fmt.Errorf("keep the findings of %s in the crawl state: %w", key, err))
-			return
-		}
-		b.kept = kept
-	}
-}
-
 // followLinks queues the site's pages found on p and checks every other target.
 func (c *Crawler) followLinks(ctx context.Context, p *page.Page, depth int, b *stateBatch) {
 	seen := map[string]bool{}

@@ -163,13 +163,15 @@ type stateBatch struct {
 	fetches []page.Fetch
 	aliases [][2]string
 	sum     *page.Summary
-	kept    []byte
-	counts  map[string]int
-	notes   []string
-	links   map[string]bool // link checks asked for: target -> body wanted
-	files   [][2]string     // kind, JSON
-	meta    []string        // key, value pairs
-	reset   bool            // empty every table first: a new crawl
+	// The summary and what the keeper keeps, encoded and deflated before
+	// the transaction, so the state's lock is not held for it.
+	packedSum, packedKept []byte
+	counts                map[string]int
+	notes                 []string
+	links                 map[string]bool // link checks asked for: target -> body wanted
+	files                 [][2]string     // kind, JSON
+	meta                  []string        // key, value pairs
+	reset                 bool            // empty every table first: a new crawl
 }
 
 func (c *Crawler) newBatch() *stateBatch {
@@ -226,6 +228,34 @@ const (
 	counterCapped  = "capped "
 )
 
+// keep adds the page's summary, and what the rules keep of it, to b.
+func (c *Crawler) keep(b *stateBatch, p *page.Page, key string) {
+	sum, ok := c.site.Page(key)
+	if !ok || sum.URL != key {
+		return // a handler that keeps no summary (tests)
+	}
+	var kept []byte
+	if c.st.keeper != nil {
+		var err error
+		if kept, err = c.st.keeper.Keep(p, sum); err != nil {
+			c.st.fail(fmt.Errorf("keep the findings of %s in the crawl state: %w", key, err))
+			return
+		}
+	}
+	raw, err := json.Marshal(sum)
+	if err == nil {
+		b.packedSum, err = deflate(raw)
+	}
+	if err == nil {
+		b.packedKept, err = deflate(kept)
+	}
+	if err != nil {
+		c.st.fail(fmt.Errorf("keep %s in the crawl state: %w", key, err))
+		return
+	}
+	b.sum = sum
+}
+
 // checkLink has the link checker check the target of l (see
 // linkChecker.checkLink), and b note it.
 func (c *Crawler) checkLink(b *stateBatch, l page.Link) {
@@ -276,7 +306,7 @@ func (c *Crawler) commit(b *stateBatch) {
 	}
 	s := c.st
 	added := 0
-	err := s.st.write(func(tx *sql.Tx) error {
+	err := s.st.write(func(tx stateTx) error {
 		n, err := writeBatch(tx, b)
 		added = n
 		return err
@@ -300,7 +330,7 @@ func (c *Crawler) commit(b *stateBatch) {
 }
 
 // writeBatch writes b and returns how many pages it queued.
-func writeBatch(tx *sql.Tx, b *stateBatch) (int, error) {
+func writeBatch(tx stateTx, b *stateBatch) (int, error) {
 	if b.reset {
 		for _, table := range []string{"pages", "summaries", "fetches", "aliases", "links", "counters", "notes", "sitefiles"} {
 			if _, err := tx.Exec("DELETE FROM " + table); err != nil {
@@ -310,7 +340,7 @@ func writeBatch(tx *sql.Tx, b *stateBatch) (int, error) {
 	}
 	added := 0
 	for _, q := range b.queue {
-		res, err := tx.Exec("INSERT OR IGNORE INTO pages (key, url, depth) VALUES (?, ?, ?)", q.key, q.url, q.depth)
+		res, err := tx.run(sqlQueue, q.key, q.url, q.depth)
 		if err != nil {
 			return 0, err
 		}
@@ -319,8 +349,7 @@ func writeBatch(tx *sql.Tx, b *stateBatch) (int, error) {
 		}
 	}
 	for _, q := range b.done {
-		if _, err := tx.Exec(`INSERT INTO pages (key, url, depth, done) VALUES (?, ?, ?, 1)
-			ON CONFLICT (key) DO UPDATE SET done = 1`, q.key, q.url, q.depth); err != nil {
+		if _, err := tx.run(sqlDone, q.key, q.url, q.depth); err != nil {
 			return 0, err
 		}
 	}
@@ -329,44 +358,37 @@ func writeBatch(tx *sql.Tx, b *stateBatch) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		// The first record wins, as in the Site.
-		if _, err := tx.Exec("INSERT OR IGNORE INTO fetches (url, link, fetch) VALUES (?, 0, ?)", f.URL, raw); err != nil {
+		if _, err := tx.run(sqlFetch, f.URL, raw); err != nil {
 			return 0, err
 		}
 	}
 	for target, body := range b.links {
-		if _, err := tx.Exec(`INSERT INTO links (target, body) VALUES (?, ?)
-			ON CONFLICT (target) DO UPDATE SET body = max(body, excluded.body)`, target, body); err != nil {
+		if _, err := tx.run(sqlAsk, target, body); err != nil {
 			return 0, err
 		}
 	}
 	for _, a := range b.aliases {
-		if _, err := tx.Exec("INSERT OR REPLACE INTO aliases (alias, page) VALUES (?, ?)", a[0], a[1]); err != nil {
+		if _, err := tx.run(sqlAlias, a[0], a[1]); err != nil {
 			return 0, err
 		}
 	}
 	if b.sum != nil {
-		raw, err := json.Marshal(b.sum)
-		if err != nil {
-			return 0, err
-		}
-		if _, err := tx.Exec("INSERT OR REPLACE INTO summaries (url, summary, kept) VALUES (?, ?, ?)", b.sum.URL, raw, b.kept); err != nil {
+		if _, err := tx.run(sqlSummary, b.sum.URL, b.packedSum, b.packedKept); err != nil {
 			return 0, err
 		}
 	}
 	for name, n := range b.counts {
-		if _, err := tx.Exec(`INSERT INTO counters (name, n) VALUES (?, ?)
-			ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`, name, n); err != nil {
+		if _, err := tx.run(sqlCounter, name, n); err != nil {
 			return 0, err
 		}
 	}
 	for _, text := range b.notes {
-		if _, err := tx.Exec("INSERT INTO notes (text) VALUES (?)", text); err != nil {
+		if _, err := tx.run(sqlNote, text); err != nil {
 			return 0, err
 		}
 	}
 	for _, f := range b.files {
-		if _, err := tx.Exec("INSERT INTO sitefiles (kind, data) VALUES (?, ?)", f[0], f[1]); err != nil {
+		if _, err := tx.run(sqlSiteFile, f[0], f[1]); err != nil {
 			return 0, err
 		}
 	}
@@ -412,13 +434,13 @@ func (c *Crawler) saveLinks() {
 	if len(todo) == 0 {
 		return
 	}
-	err := s.st.write(func(tx *sql.Tx) error {
+	err := s.st.write(func(tx stateTx) error {
 		for _, f := range todo {
 			raw, err := json.Marshal(f)
 			if err != nil {
 				return err
 			}
-			if _, err := tx.Exec("INSERT OR REPLACE INTO fetches (url, link, fetch) VALUES (?, 1, ?)", f.URL, raw); err != nil {
+			if _, err := tx.run(sqlLink, f.URL, raw); err != nil {
 				return err
 			}
 		}
@@ -553,8 +575,16 @@ func (c *Crawler) resumeState() error {
 	}
 	pages := int64(0)
 	err = each("SELECT summary, kept FROM summaries", func(r *sql.Rows) error {
-		var data, kept []byte
-		if err := r.Scan(&data, &kept); err != nil {
+		var packed, packedKept []byte
+		if err := r.Scan(&packed, &packedKept); err != nil {
+			return err
+		}
+		data, err := inflate(packed)
+		if err != nil {
+			return err
+		}
+		kept, err := inflate(packedKept)
+		if err != nil {
 			return err
 		}
 		sum := &page.Summary{}
@@ -776,7 +806,7 @@ func (c *Crawler) stateNotice(res *Result, parent context.Context) {
 	}
 	stopped := parent.Err() != nil || c.timeHit
 	if !stopped && left == 0 {
-		if err := c.st.st.write(func(tx *sql.Tx) error { return putMeta(tx, metaFinished, "1") }); err != nil {
+		if err := c.st.st.write(func(tx stateTx) error { return putMeta(tx, metaFinished, "1") }); err != nil {
 			res.Notices = append(res.Notices, fmt.Sprintf("the crawl state could not be marked finished: %v", err))
 		}
 		return
