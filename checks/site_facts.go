@@ -175,12 +175,25 @@ var siteFactsSkip = map[string]bool{"script": true, "style": true, "template": t
 // a shingle whose hash votes on the SimHash bits. Only the last few words
 // are kept, in reused buffers.
 type siteWords struct {
-	count int
-	exact uint64
-	votes [64]int
-	last  [siteFactsShingle][]byte // the last words, oldest first
-	word  []byte                   // the word being lowered
+	count  int
+	exact  uint64
+	ones   [64]int // per bit, how many shingle hashes had it set
+	lanes  [8]uint64
+	inLane int                      // shingles counted in lanes, not yet in ones
+	last   [siteFactsShingle][]byte // the last words, oldest first
+	word   []byte                   // the word being lowered
 }
+
+// spreadByte[b] has byte k set to bit k of b: adding spreadByte of each
+// byte of a hash to eight packed counters counts 64 bits in 8 additions.
+var spreadByte = func() (t [256]uint64) {
+	for b := range 256 {
+		for k := range 8 {
+			t[b] |= uint64(b>>k&1) << (8 * k)
+		}
+	}
+	return t
+}()
 
 const (
 	fnvOffset64 = 14695981039346656037
@@ -224,9 +237,33 @@ func (w *siteWords) vote(words [][]byte) {
 		}
 		h = fnvAdd(h, word)
 	}
-	for b := range 64 {
-		w.votes[b] += int(h>>b&1)*2 - 1
+	for k := range 8 {
+		w.lanes[k] += spreadByte[h>>(8*k)&0xff]
 	}
+	if w.inLane++; w.inLane == 255 { // a packed counter holds 255 at most
+		w.flushLanes()
+	}
+}
+
+// flushLanes adds the packed counters to ones and clears them.
+func (w *siteWords) flushLanes() {
+	for k, lane := range w.lanes {
+		for j := range 8 {
+			w.ones[8*k+j] += int(lane >> (8 * j) & 0xff)
+		}
+	}
+	w.lanes, w.inLane = [8]uint64{}, 0
+}
+
+// simHash sets each bit that more than half of the n shingles had set.
+func (w *siteWords) simHash(n int) (sim uint64) {
+	w.flushLanes()
+	for b := range 64 {
+		if 2*w.ones[b] > n {
+			sim |= 1 << b
+		}
+	}
+	return sim
 }
 
 func fnvAdd(h uint64, b []byte) uint64 {
@@ -247,9 +284,7 @@ func siteFactsWords(main *html.Node) *siteWords {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				for w := range strings.FieldsFuncSeq(c.Data, notWordRune) {
-					words.add(w)
-				}
+				words.addText(c.Data)
 			case html.ElementNode:
 				if siteFactsSkip[c.Data] || dom.OwnState(c) > dom.Collapsed || dom.IsChrome(c) {
 					continue
@@ -266,6 +301,34 @@ func siteFactsWords(main *html.Node) *siteWords {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
+// addText adds the words of text: runs of letters and digits. ASCII text is
+// split in a loop; a text with other runes is split by rune class.
+func (w *siteWords) addText(text string) {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			for word := range strings.FieldsFuncSeq(text, notWordRune) {
+				w.add(word)
+			}
+			return
+		}
+	}
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		word := i < len(text) && isASCIIWordByte(text[i])
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			w.add(text[start:i])
+			start = -1
+		}
+	}
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 // siteFactsShingle is the number of words in a SimHash shingle.
 const siteFactsShingle = 3
 
@@ -278,19 +341,12 @@ func siteFactsHashes(words *siteWords) (exact, sim uint64) {
 	if words.count == 0 {
 		return 0, 0
 	}
-	votes := words.votes
 	if words.count < siteFactsShingle {
-		short := *words
-		short.votes = [64]int{}
+		short := &siteWords{}
 		short.vote(words.last[siteFactsShingle-words.count:])
-		votes = short.votes
+		return words.exact, short.simHash(1)
 	}
-	for b := range 64 {
-		if votes[b] > 0 {
-			sim |= 1 << b
-		}
-	}
-	return words.exact, sim
+	return words.exact, words.simHash(words.count - siteFactsShingle + 1)
 }
 
 // siteFactsDistance is the Hamming distance of two SimHashes.

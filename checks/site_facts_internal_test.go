@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"hash/fnv"
 	"net/url"
 	"strings"
@@ -110,7 +111,11 @@ func TestSiteFactsHeaderNoindex(t *testing.T) {
 // the definition: FNV-1a of the words joined by spaces, and a SimHash over
 // the FNV-1a of each run of three joined words (one run when fewer).
 func TestSiteWordsStreamingMatchesJoined(t *testing.T) {
-	for _, text := range []string{"One", "one two", "one two three", "Ünïcode Wörds and MORE words 42 here again"} {
+	var long strings.Builder // over 255 shingles: the packed counters flush
+	for i := range 1000 {
+		fmt.Fprintf(&long, "w%d ", i%37*i%11)
+	}
+	for _, text := range []string{"One", "one two", "one two three", "Ünïcode Wörds and MORE words 42 here again", long.String()} {
 		words := strings.Fields(strings.ToLower(text))
 		ref := func(ws []string) uint64 {
 			h := fnv.New64a()
