@@ -80,8 +80,8 @@ func expiredOffer(p *PagePass) error {
 	if !known || bytes.Contains(raw, []byte("ld+json")) {
 		items = staleGroupJSONLD(root)
 	}
-	// Most pages hold no offer: the source says so without rendering the text.
-	if body != nil && (!known || staleGroupRawHas(p, expiredOfferRawCues)) {
+	// Most pages hold no offer: their text says so without being rendered.
+	if body != nil && cuesMay(p, cueExpiredOffer) && (!known || expiredOfferWords.scan(raw, 0) != 0) {
 		expiredOfferText(p, body, lang, expiredOfferPostDate(root, items, lang))
 	}
 	if !known || bytes.Contains(raw, []byte("priceValidUntil")) || bytes.Contains(raw, []byte("validThrough")) || bytes.Contains(raw, []byte("endDate")) {

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/pagelint/pagelint/dom"
@@ -87,17 +86,4 @@ func staleGroupTypes(o map[string]any) []string {
 		out = append(out, t)
 	}
 	return out
-}
-
-// staleGroupRawHas reports whether the page source holds one of the words
-// (given in lower case), ignoring case: a cheap test that lets a rule skip
-// rendering pages that cannot concern it.
-func staleGroupRawHas(p *PagePass, words []string) bool {
-	lower := p.LowerRaw()
-	for _, w := range words {
-		if bytes.Contains(lower, []byte(w)) {
-			return true
-		}
-	}
-	return false
 }

@@ -56,6 +56,12 @@ type placeholderPattern struct {
 	check func(text string, start, end int, n *html.Node) bool
 }
 
+// placeholderSEOVars are the %var% names of Rank Math and Yoast.
+var placeholderSEOVars = []string{"title", "sep", "sitename", "sitedesc", "excerpt", "excerpt_only", "category", "categories",
+	"tag", "tags", "term", "term_description", "date", "modified", "currentyear", "currentdate", "currentmonth", "currentday",
+	"page", "pagenumber", "pagetotal", "name", "focuskw", "searchphrase", "pt_single", "pt_plural", "primary_category",
+	"parent_title", "post_author", "seo_title", "seo_description", "org_name"}
+
 // placeholderPatterns are tried in order over each run of text.
 var placeholderPatterns = []placeholderPattern{
 	{hints: []string{"lorem", "dolor sit"}, re: regexp.MustCompile(`(?i)\blorem ipsum(?: dolor sit amet)?|\bdolor sit amet\b`), kind: "filler text", strong: true, check: placeholderFiller},
@@ -71,7 +77,7 @@ var placeholderPatterns = []placeholderPattern{
 	{hints: []string{"{{"}, re: regexp.MustCompile(`\{\{[^{}\n]{1,80}\}\}`), kind: "unrendered template token", check: placeholderNotClientTemplate},
 	{hints: []string{"{%"}, re: regexp.MustCompile(`\{%-?\s*[a-z_]+\b[^%{}\n]{0,80}-?%\}`), kind: "unrendered template tag", check: placeholderNotClientTemplate},
 	{hints: []string{"%%"}, re: regexp.MustCompile(`%%[a-z][a-z0-9_]{1,30}%%`), kind: "unrendered SEO-plugin variable"},
-	{hints: []string{"%"}, re: regexp.MustCompile(`%(?:title|sep|sitename|sitedesc|excerpt|excerpt_only|category|categories|tag|tags|term|term_description|date|modified|currentyear|currentdate|currentmonth|currentday|page|pagenumber|pagetotal|name|focuskw|searchphrase|pt_single|pt_plural|primary_category|parent_title|post_author|seo_title|seo_description|org_name)%`), kind: "unrendered SEO-plugin variable",
+	{hints: []string{"%"}, re: regexp.MustCompile(`%(?:` + strings.Join(placeholderSEOVars, "|") + `)%`), kind: "unrendered SEO-plugin variable",
 		check: func(text string, start, end int, _ *html.Node) bool {
 			// %%title%% is Yoast's form, reported by the pattern above.
 			return (start == 0 || text[start-1] != '%') && (end == len(text) || text[end] != '%')
@@ -122,6 +128,9 @@ type placeholderRun struct {
 }
 
 func placeholderTextPage(p *PagePass) error {
+	if !cuesMay(p, cuePlaceholder) {
+		return nil // no leftover can be in the text
+	}
 	root := p.Root()
 	var runs []placeholderRun
 	head := dom.Find(root, func(n *html.Node) bool { return n.Data == "head" })

@@ -96,6 +96,9 @@ func staleCopyrightSkip(n *html.Node) bool {
 }
 
 func staleCopyright(p *PagePass) error {
+	if !cuesMay(p, cueCopyright) {
+		return nil // no copyright notice in the text
+	}
 	root := p.Root()
 	mainEl := p.Main()
 	var footers []*html.Node

@@ -71,9 +71,9 @@ func staleReview(p *PagePass) error {
 	if body == nil {
 		return nil
 	}
-	// Most pages never mention a review: the source says so without
-	// rendering the text.
-	if len(p.Page.Raw) > 0 && !staleGroupRawHas(p, staleReviewRawCues) {
+	// Most pages never mention a review: their text says so without being
+	// rendered.
+	if !cuesMay(p, cueStaleReview) || len(p.Page.Raw) > 0 && staleReviewWords.scan(p.Page.Raw, 0) == 0 {
 		return nil
 	}
 	lang := pageLang(root)

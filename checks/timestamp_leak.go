@@ -66,6 +66,9 @@ type timestampLeakHit struct {
 }
 
 func timestampLeak(p *PagePass) error {
+	if !cuesMay(p, cueTimestamp) {
+		return nil // no machine date can be in the text
+	}
 	body := dom.Find(p.Root(), func(n *html.Node) bool { return n.Data == "body" })
 	if body == nil {
 		return nil

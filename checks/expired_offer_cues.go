@@ -1,0 +1,56 @@
+package checks
+
+// expiredOfferWords is the rule's first filter: a page without any of
+// expiredOfferRawCues was never read, and still is not.
+var expiredOfferWords = rawCueWords(expiredOfferRawCues)
+
+// expiredOfferCues are the words of the page text without which
+// expiredOfferPromoRe finds no promotion, each where the regexp can match
+// it: at the start of a word, "off" after a number or a percent sign,
+// "free" before "shipping" (not "free software").
+var expiredOfferCues = func() []rawCue {
+	var out []rawCue
+	add := func(w string, accept func(src []byte, start, end int) bool) {
+		out = append(out, rawCue{word: w, rule: cueExpiredOffer, accept: func(src []byte, start, end int) bool {
+			return cueWordStart(src, start) && (accept == nil || accept(src, start, end))
+		}})
+	}
+	for _, w := range []string{"discount", "coupon", "voucher", "gutschein", "rabatt", "descuento", "desconto", "oferta",
+		"sconto", "korting", "réduction", "remise", "soldes"} {
+		add(w, nil)
+	}
+	// "50% off", "$20 off": a number or a percent sign before.
+	add("off", func(src []byte, start, _ int) bool {
+		j := cueSkipSpaceBack(src, start-1)
+		return j < 0 || cueIsDigit(src[j]) || src[j] == '%'
+	})
+	add("promo", func(src []byte, _, end int) bool { // promo, promotion, promo code, promoção
+		if cueHasFold(src, end, "tion") {
+			return cueWordEnd(src, end+4)
+		}
+		return cueWordEnd(src, end) || cueMayStart(src, end, "tion") || cueNextWord(src, end, "", "code")
+	})
+	wordEnd := func(src []byte, _, end int) bool { return cueWordEnd(src, end) }
+	add("sale", wordEnd)
+	add("actie", wordEnd)
+	add("bogo", wordEnd)
+	add("offer", func(src []byte, start, end int) bool { // special offer, offer is valid, offerta
+		return cueMayStart(src, end, "ta") || cueNextWord(src, end, "", "is", "good", "valid") || cuePrevWord(src, start, "special")
+	})
+	add("save", func(src []byte, _, end int) bool { // save $20, save up to 30%
+		j := cueSkipSpace(src, end)
+		return j >= len(src) || cueIsDigit(src[j]) || cueMayStart(src, j, "$") || cueMayStart(src, j, "€") ||
+			cueMayStart(src, j, "£") || cueMayStart(src, j, "up")
+	})
+	add("free", func(src []byte, _, end int) bool {
+		j := cueSkipSpace(src, end)
+		return j < len(src) && cueIsDigit(src[j]) || cueNextWord(src, end, "", "consultation", "session", "shipping", "delivery",
+			"trial", "gift", "class", "lesson", "assessment", "evaluation", "month", "estimate", "quote", "upgrade")
+	})
+	add("limited", func(src []byte, _, end int) bool { return cueNextWord(src, end, "-", "time") })
+	add("early", func(src []byte, _, end int) bool { return cueNextWord(src, end, "-", "bird") })
+	add("half", func(src []byte, _, end int) bool { return cueNextWord(src, end, "-", "price") })
+	add("buy", func(src []byte, _, end int) bool { return cueNextWord(src, end, "", "one") })
+	add("angebot", func(src []byte, _, end int) bool { return cueNextWord(src, end, "", "gilt") })
+	return out
+}()

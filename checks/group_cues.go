@@ -1,0 +1,389 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cue words, for the content rules (expired-offer, stale-review,
+// stale-copyright, timestamp-leak, placeholder-text). Most pages hold
+// nothing these rules look for, and rendering a page's text as each rule
+// needs it costs far more than reading it once: one walk over the page's
+// text (cueWalk) looks for the cue words of all of them at once,
+// case-insensitively, and a rule whose cues are absent skips the page
+// (issue 7).
+//
+// A cue is a word every match of a rule's patterns contains, with a test
+// of what stands around it ("free" counts before "shipping", not before
+// "software"). The walk reads the text in runs that it can vouch for; what
+// lies beyond a run's ends, and any non-ASCII byte (a no-break space, a
+// soft hyphen), is unsettled, and the tests accept it.
+
+// A cueRule names the rule a cue serves, one bit each.
+type cueRule uint8
+
+const (
+	cueExpiredOffer cueRule = 1 << iota // a promotion as expiredOfferPromoRe can match it
+	cueStaleReview                      // a review label as the review regexps can match it
+	cuePlaceholder                      // a leftover as placeholderPatterns can match it
+	cueTimestamp                        // a machine date as the timestamp-leak regexps can match it
+	cueCopyright                        // a copyright sign or word
+	cueWord                             // any word of a plain list (rawCueWords)
+)
+
+// A rawCue is one cue word, in lower case (ASCII or Latin-1 letters).
+type rawCue struct {
+	word string
+	rule cueRule
+	// accept, when set, tests an occurrence at src[start:end]; nil accepts
+	// every occurrence.
+	accept func(src []byte, start, end int) bool
+	// after, for a one-byte word, lists the bytes that may follow it
+	// (empty: any): a sieve before accept runs.
+	after string
+}
+
+// rawCueTable finds a set of cue words in one pass.
+type rawCueTable struct {
+	// pairs has a bit for every first two bytes that may start a cue (all
+	// case variants), so most positions cost one lookup.
+	pairs [1 << 16 / 64]uint64
+	// triples has a bit for the hash of every first three bytes (ASCII
+	// folded) of a cue: a second sieve for the common pairs ("re", "co").
+	triples [1 << cueTripleBits / 64]uint64
+	byFirst [256][]rawCue // cues by their lower-case first byte
+	all     cueRule       // the rules of all cues: the scan stops when all are found
+}
+
+const cueTripleBits = 18
+
+// cueLower folds ASCII letters.
+var cueLower = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if i >= 'A' && i <= 'Z' {
+			t[i] = byte(i + 32)
+		}
+	}
+	return t
+}()
+
+func cueTripleHash(b0, b1, b2 byte) uint32 {
+	k := uint32(cueLower[b0])<<16 | uint32(cueLower[b1])<<8 | uint32(cueLower[b2])
+	return (k * 2654435761) >> (32 - cueTripleBits)
+}
+
+// rawCues is the table of the content rules' cues.
+var rawCues = newRawCueTable(expiredOfferCues, staleReviewCues, placeholderCues, timestampLeakCues, staleCopyrightCues)
+
+// rawCueWords is a table of plain words: any occurrence counts.
+func rawCueWords(words []string) *rawCueTable {
+	cues := make([]rawCue, len(words))
+	for i, w := range words {
+		cues[i] = rawCue{word: w, rule: cueWord}
+	}
+	return newRawCueTable(cues)
+}
+
+func newRawCueTable(lists ...[]rawCue) *rawCueTable {
+	t := &rawCueTable{}
+	anyByte := make([]byte, 256)
+	for i := range anyByte {
+		anyByte[i] = byte(i)
+	}
+	for _, list := range lists {
+		for _, c := range list {
+			w := c.word
+			t.all |= c.rule
+			t.byFirst[w[0]] = append(t.byFirst[w[0]], c)
+			v0, v1, v2 := cueCaseVariants(0, w[0]), anyByte, anyByte
+			switch {
+			case len(w) > 1:
+				v1 = cueCaseVariants(w[0], w[1])
+			case c.after != "":
+				v1 = []byte(c.after)
+			}
+			if len(w) > 2 {
+				v2 = cueCaseVariants(w[1], w[2])
+			}
+			for _, b0 := range v0 {
+				for _, b1 := range v1 {
+					k := int(b0)<<8 | int(b1)
+					t.pairs[k>>6] |= 1 << (k & 63)
+					for _, b2 := range v2 {
+						h := cueTripleHash(b0, b1, b2)
+						t.triples[h>>6] |= 1 << (h & 63)
+					}
+				}
+			}
+		}
+	}
+	return t
+}
+
+// cueCaseVariants returns the bytes that may stand for byte b of a cue
+// word, after byte prev: both cases of an ASCII letter, and both cases of a
+// Latin-1 letter's second byte (é and É share the lead byte 0xC3).
+func cueCaseVariants(prev, b byte) []byte {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return []byte{b, b - 32}
+	case prev == 0xC3 && b >= 0xA0 && b <= 0xBE && b != 0xB7:
+		return []byte{b, b - 32}
+	}
+	return []byte{b}
+}
+
+// cueFold returns the lower-case form of src[i] as a cue word compares it.
+func cueFold(src []byte, i int) byte {
+	b := src[i]
+	switch {
+	case b >= 'A' && b <= 'Z':
+		return b + 32
+	case b >= 0x80 && b <= 0x9E && b != 0x97 && i > 0 && src[i-1] == 0xC3:
+		return b + 32
+	}
+	return b
+}
+
+// cueHasFold reports whether src at i starts with word (lower case),
+// ignoring case.
+func cueHasFold(src []byte, i int, word string) bool {
+	if i < 0 || i+len(word) > len(src) {
+		return false
+	}
+	for j := 0; j < len(word); j++ {
+		if cueFold(src, i+j) != word[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// scan reads src once and returns the rules whose cues it holds, leaving
+// out those in done.
+func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
+	found := done
+	n := len(src)
+	for i := 0; i+2 < n; i++ {
+		k := int(src[i])<<8 | int(src[i+1])
+		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		if h := cueTripleHash(src[i], src[i+1], src[i+2]); t.triples[h>>6]&(1<<(h&63)) == 0 {
+			continue
+		}
+		if found = t.at(src, i, found); found&t.all == t.all {
+			return found &^ done
+		}
+	}
+	for i := max(0, n-2); i < n; i++ {
+		found = t.at(src, i, found)
+	}
+	return found &^ done
+}
+
+// at adds the rules of the cues that start at src[i].
+func (t *rawCueTable) at(src []byte, i int, found cueRule) cueRule {
+	for _, c := range t.byFirst[cueFold(src, i)] {
+		if c.rule&^found == 0 || !cueHasFold(src, i, c.word) {
+			continue
+		}
+		if len(c.word) == 1 && c.after != "" && i+1 < len(src) && !cueByteIn(src[i+1], c.after) {
+			continue
+		}
+		if c.accept == nil || c.accept(src, i, i+len(c.word)) {
+			found |= c.rule
+		}
+	}
+	return found
+}
+
+// Tests of the text around a cue. The ends of the run are unsettled: the
+// tests accept them. A Unicode space or a zero-width character reads as a
+// space: the rules' renderers fold and drop them.
+
+func cueIsSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+
+func cueIsWord(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+func cueIsDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// cueSoft reports whether r renders as a space or as nothing.
+func cueSoft(r rune) bool { return unicode.IsSpace(r) || flatInvisible(r) }
+
+// cueSkipSpace returns the first index from i on that is not a space.
+func cueSkipSpace(src []byte, i int) int {
+	for i < len(src) {
+		if b := src[i]; b < utf8.RuneSelf {
+			if !cueIsSpace(b) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if !cueSoft(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// cueSkipSpaceBack returns the last index from i back that is not a space
+// (-1 when none); a non-ASCII character is at its last byte.
+func cueSkipSpaceBack(src []byte, i int) int {
+	for i >= 0 {
+		if b := src[i]; b < utf8.RuneSelf {
+			if !cueIsSpace(b) {
+				return i
+			}
+			i--
+			continue
+		}
+		r, size := utf8.DecodeLastRune(src[:i+1])
+		if !cueSoft(r) {
+			return i
+		}
+		i -= size
+	}
+	return i
+}
+
+// cueMayStart reports whether src at i may start with word (lower case,
+// ASCII), ignoring case and zero-width characters: it does, or src ends
+// before word is complete, which the run cannot settle.
+func cueMayStart(src []byte, i int, word string) bool {
+	return cueMayStartCase(src, i, word, true)
+}
+
+// cueMayStartExact is cueMayStart with case.
+func cueMayStartExact(src []byte, i int, word string) bool {
+	return cueMayStartCase(src, i, word, false)
+}
+
+func cueMayStartCase(src []byte, i int, word string, fold bool) bool {
+	for j := 0; j < len(word); {
+		if i >= len(src) {
+			return true
+		}
+		b := src[i]
+		if word[j] >= utf8.RuneSelf { // a byte of a non-ASCII character
+			if b != word[j] {
+				return false
+			}
+			i++
+			j++
+			continue
+		}
+		if b >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(src[i:])
+			if !flatInvisible(r) {
+				return false
+			}
+			i += size
+			continue
+		}
+		if fold {
+			b = cueLower[b]
+		}
+		if b != word[j] {
+			return false
+		}
+		i++
+		j++
+	}
+	return true
+}
+
+// cueNextWord reports whether, after spaces (and the bytes in skip), src at
+// i may start with one of words, ignoring case.
+func cueNextWord(src []byte, i int, skip string, words ...string) bool {
+	i = cueSkipSpace(src, i)
+	for skip != "" && i < len(src) && cueByteIn(src[i], skip) {
+		i = cueSkipSpace(src, i+1)
+	}
+	if i >= len(src) {
+		return true
+	}
+	for _, w := range words {
+		if cueMayStart(src, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueNextWordExact is cueNextWord with case.
+func cueNextWordExact(src []byte, i int, words ...string) bool {
+	i = cueSkipSpace(src, i)
+	if i >= len(src) {
+		return true
+	}
+	for _, w := range words {
+		if cueMayStartExact(src, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cuePrevWord reports whether, before spaces, the text ending before i
+// may end with one of words (ASCII), ignoring case.
+func cuePrevWord(src []byte, i int, words ...string) bool {
+	j := cueSkipSpaceBack(src, i-1)
+	if j < 0 {
+		return true
+	}
+	for _, w := range words {
+		k := j + 1 - len(w)
+		if k < 0 && cueHasFold(src, 0, w[-k:]) || cueHasFold(src, k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cuePrevIs reports whether the text ending before i may end with s (lower
+// case, ASCII), ignoring case and zero-width characters, with nothing else
+// between.
+func cuePrevIs(src []byte, i int, s string) bool {
+	for k := len(s) - 1; k >= 0; {
+		if i <= 0 {
+			return true
+		}
+		b := src[i-1]
+		if b >= utf8.RuneSelf {
+			r, size := utf8.DecodeLastRune(src[:i])
+			if !flatInvisible(r) {
+				return false
+			}
+			i -= size
+			continue
+		}
+		if cueLower[b] != s[k] {
+			return false
+		}
+		i--
+		k--
+	}
+	return true
+}
+
+func cueByteIn(b byte, set string) bool {
+	return strings.IndexByte(set, b) >= 0
+}
+
+// cueWordEnd reports whether no word character follows src[:i].
+func cueWordEnd(src []byte, i int) bool {
+	return i >= len(src) || !cueIsWord(src[i])
+}
+
+// cueWordStart reports whether no word character precedes src[i:].
+func cueWordStart(src []byte, i int) bool {
+	return i == 0 || !cueIsWord(src[i-1])
+}

@@ -1,0 +1,130 @@
+package checks
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// cueSamples are texts that the rules' patterns match, or nearly match.
+var cueSamples = []string{
+	// expired-offer
+	"Get 50% off your first session", "50 %off", "$20 off", "€ 15,50 off today", "a discount of 10", "SAVE $20 now",
+	"save up to 30%", "Save  £5", "FREE shipping", "free 30-minute consultation", "Free\u00a0trial", "promo code SPRING",
+	"promocode", "Promotion ends", "the promotions", "promoção", "Coupon", "our sale ends", "wholesale prices",
+	"Special   offer", "offer is valid until", "Offer good through", "limited-time deal", "Limited time", "early-bird",
+	"earlybird", "Half price", "bogo", "BOGO!", "buy  one get one", "Gutschein", "Rabatt", "Angebot gilt bis",
+	"30% de descuento", "oferta", "10% di sconto", "offerta", "korting", "actie", "acties", "RÉDUCTION de 20%",
+	"remise", "soldes", "dis\u00adcount", "Free<b>", "an optional offset", "free software", "side-effect-free",
+	// timestamp-leak
+	"2025-06-27T04:50:55-08:00", "2025-06-27T04:50", "2025-06-27 04:50:55 +0000 UTC", "2025-06-27 04:50:55.123 -0700 PDT",
+	"Fri, 27 Jun 2025 12:00:00 GMT", "Fri, 27 Jun 2025 12:00:00 +0200", "0001-01-01", "0000-00-00", "1970-01-01",
+	"1/1/0001", "01/01/0001", "01/01/1970", "Jan 1, 1970", "January 1st 1970", "1 Jan 0001", "1st January, 1970",
+	"Dec. 31, 1969", "31 December 0000", "Updated: NaN", "Posted on 1700000000", "last updated - Invalid Date",
+	"Date: 1700000000000", "modified – nan", "Reviewed on: 1234567890", "bpo-31970", "30000-byte", "between 1970 and 2038",
+	"1970-01-01 00:00:00", "candidate 1", "Date:", "12:00",
+	// placeholder-text
+	"Lorem ipsum dolor sit amet", "lorem ipsum", "Dolor sit amet", "Add Your Heading Text Here",
+	"I am text block. Click edit button to change this text.", "click edit button to change this text",
+	"Your content goes here. Edit or remove this text inline.", "Your Title Goes Here", "edit or remove this text inline",
+	"Just another WordPress site", "This is an example page", "This is your first post. Edit or delete it", "Sample Page",
+	"Hello world!", "Hello world", "Page load link", "{{ post.title }}", "{% if user %}", "%%title%%",
+	"%title% %sep% %sitename%", "%excerpt_only%", "${name}", "${ name }", "[fusion_text]", "[/vc_row]",
+	"[et_pb_section fullwidth=\"on\"]", "[contact-form-7 id=\"1\"]", "[gravityform id=1]", "[ insert client name ]",
+	"[Your logo here]", "TODO: add the map", "FIXME", "TBD", "TBD.", "Your Name", "Company Name", "Your Company",
+	"Your Business Name", "name@example.com", "info@yourdomain.com", "me@yourdomain.co", "a@domain.com",
+	"x@yoursite.com", "x@email.com", "555-555-5555", "(123) 456-7890", "000 000 0000", "123.456.7890", "( 555 ) 555 5555",
+	"your name", "the TODO list", "an example", "m_reload", "exitonclick", "81.0%",
+	// stale-copyright
+	"© 2011 - 2023 Clinic Name", "(c) 2020", "Copyright 2021", "copr. 2019", "COPYRIGHT © 2019",
+	// stale-review
+	"Page last reviewed: 15 March 2023", "Last reviewed", "Reviewed by Dr. Jane Doe", "Medically reviewed by",
+	"Next review due: 15 March 2026", "review date: 1 May 2024", "Date of review", "due for review in", "reviewer:",
+	"Medical reviewer:", "fact-checked by", "Nächste Überprüfung", "prochaine révision", "volgende herziening",
+	"geprüft von", "Relu par", "revisado por", "preview", "code review", "reviews",
+}
+
+// cueFoldFlat folds text as flatten does: spaces to one space, zero-width
+// characters dropped.
+func cueFoldFlat(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+		case flatInvisible(r):
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cueRulePatterns are, per rule, the regexps whose matches the cues must
+// not miss, and whether they read folded text.
+var cueRulePatterns = func() map[cueRule][]*regexp.Regexp {
+	m := map[cueRule][]*regexp.Regexp{
+		cueExpiredOffer: {expiredOfferPromoRe},
+		cueTimestamp:    {timestampLeakGoRe, timestampLeakISORe, timestampLeakHTTPRe, timestampLeakSentinelRe, timestampLeakLabelValueRe},
+		cueCopyright:    {staleCopyrightRe},
+		cueStaleReview: {
+			regexp.MustCompile(strings.TrimSuffix(reviewDateLabelRe.String(), "$")),
+			regexp.MustCompile(strings.TrimSuffix(staleReviewNextRe.String(), "$")),
+			reviewerLabelRe, regexp.MustCompile(`lastReviewed`),
+		},
+	}
+	for _, pat := range placeholderPatterns {
+		m[cuePlaceholder] = append(m[cuePlaceholder], pat.re)
+	}
+	return m
+}()
+
+// checkCues fails when a rule's pattern matches text but the cues of the
+// rule are not found in it.
+func checkCues(t *testing.T, text string) {
+	t.Helper()
+	found := rawCues.scan(cueAppend(nil, text), 0)
+	flat := cueFoldFlat(text)
+	for rule, res := range cueRulePatterns {
+		in := flat
+		if rule == cueTimestamp {
+			in = text // read one text node as it is
+		}
+		for _, re := range res {
+			if re.MatchString(in) && found&rule == 0 {
+				t.Errorf("%q: %v matches, but the cues of rule %b are not found", text, re, rule)
+			}
+		}
+	}
+}
+
+func TestCuesFindWhatPatternsMatch(t *testing.T) {
+	for _, s := range cueSamples {
+		checkCues(t, s)
+		// In a longer text, and at both ends of one.
+		checkCues(t, "Intro text, then "+s+" and more text.")
+	}
+}
+
+func TestCuesSkipPlainText(t *testing.T) {
+	for _, s := range []string{"preview", "code review", "wholesale prices", "an optional offset", "free software",
+		"bpo-31970", "30000-byte", "candidate 1", "sample page", "m_reload", "side-effect-free"} {
+		text := "Some words " + s + " and more words."
+		if got := rawCues.scan(cueAppend(nil, text), 0); got&^cueCopyright != 0 {
+			t.Errorf("%q: cues %b found, want none", text, got)
+		}
+	}
+}
+
+func FuzzCues(f *testing.F) {
+	for _, s := range cueSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkCues)
+}

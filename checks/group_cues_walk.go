@@ -1,0 +1,211 @@
+package checks
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pagelint/pagelint/dom"
+	"golang.org/x/net/html"
+)
+
+// cueWalk reads the text of a page once for the cues of the content rules
+// (see group_cues.go). It leaves out what every one of these rules leaves
+// out (scripts, styles, code, .highlight blocks) and reads the rest in
+// runs: the text of neighbouring nodes joined as the rules' renderers join
+// it (a space at block edges, none between inline elements). A run ends at
+// an element that a rule may leave out or hide (one with a class, an id, a
+// role, a style, hidden, a footer, a quotation, …): the text around it may
+// then meet in a rule's rendering, so the cue tests take a run's ends as
+// unsettled.
+type cueWalk struct {
+	found cueRule
+	run   []byte
+}
+
+// cueRulesAll are the rules the walk reads for.
+const cueRulesAll = cueExpiredOffer | cueStaleReview | cuePlaceholder | cueTimestamp | cueCopyright
+
+// cueWalkKey keys the page's cue walk in its memo.
+type cueWalkKey struct{}
+
+// cuesMay reports whether the page's text may hold a cue of rule.
+func cuesMay(p *PagePass, rule cueRule) bool {
+	found := p.Memo(cueWalkKey{}, func() any {
+		var w cueWalk
+		w.page(p.Root())
+		return w.found
+	}).(cueRule)
+	return found&rule != 0
+}
+
+func (w *cueWalk) page(root *html.Node) {
+	htmlEl := root
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "html" {
+			htmlEl = c
+		}
+	}
+	body := false
+	for c := htmlEl.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.Data == "head":
+			w.head(c)
+		case c.Type == html.ElementNode && c.Data == "body":
+			w.children(c)
+			w.flush(0)
+			body = true
+		}
+	}
+	if !body { // not a parsed document: read it all
+		w.children(root)
+		w.flush(0)
+	}
+}
+
+// head reads what placeholder-text reads there (the title and metadata),
+// and JSON-LD for stale-review.
+func (w *cueWalk) head(head *html.Node) {
+	for n := range head.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.Data {
+		case "title":
+			w.text(n)
+			w.flush(cueRulesAll &^ cuePlaceholder)
+		case "meta":
+			if placeholderMetaLabel(n) != "" {
+				w.attr(n, "content", cueRulesAll&^cuePlaceholder)
+			}
+		case "script":
+			w.script(n)
+		}
+	}
+}
+
+// text appends the text below n to the run.
+func (w *cueWalk) text(n *html.Node) {
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			w.run = cueAppend(w.run, c.Data)
+		}
+	}
+}
+
+// attr reads the value of attribute key of n as a run of its own, for the
+// rules not in mask.
+func (w *cueWalk) attr(n *html.Node, key string, mask cueRule) {
+	if v, ok := dom.Attr(n, key); ok {
+		w.flush(0)
+		w.run = cueAppend(w.run, v)
+		w.flush(mask)
+	}
+}
+
+// script reads JSON-LD for a lastReviewed property (stale-review): the
+// name, or a \u escape that may spell it.
+func (w *cueWalk) script(n *html.Node) {
+	if !strings.Contains(strings.ToLower(dom.AttrOr(n, "type")), "ld+json") {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && (strings.Contains(c.Data, "lastReviewed") || strings.Contains(c.Data, `\u`)) {
+			w.found |= cueStaleReview
+		}
+	}
+}
+
+// flush scans the run for the rules not in mask and starts a new run.
+func (w *cueWalk) flush(mask cueRule) {
+	if len(w.run) > 0 {
+		w.found |= rawCues.scan(w.run, w.found|mask)
+		w.run = w.run[:0]
+	}
+}
+
+func (w *cueWalk) children(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			w.run = cueAppend(w.run, c.Data)
+		case html.ElementNode:
+			w.element(c)
+		}
+		if w.found == cueRulesAll {
+			return
+		}
+	}
+}
+
+func (w *cueWalk) element(e *html.Node) {
+	switch e.Data {
+	case "script":
+		w.script(e)
+		w.flush(0)
+		return
+	case "style", "template", "noscript", "iframe", "object", "svg", "math", "head",
+		"code", "pre", "kbd", "samp", "var", "textarea":
+		w.flush(0) // left out by every rule
+		return
+	case "img", "input":
+		w.flush(0)
+		w.attr(e, "alt", cueRulesAll&^cuePlaceholder)
+		return
+	case "a":
+		if href := strings.TrimSpace(dom.AttrOr(e, "href")); len(href) > 4 {
+			if scheme, rest, ok := strings.Cut(href, ":"); ok && (strings.EqualFold(scheme, "mailto") || strings.EqualFold(scheme, "tel")) {
+				w.flush(0)
+				w.run = cueAppend(w.run, rest)
+				w.flush(cueRulesAll &^ cuePlaceholder)
+			}
+		}
+	}
+	if cueRisky(e) {
+		w.flush(0)
+		if !dom.HasClass(e, "highlight") { // .highlight: code, left out by every rule
+			w.children(e)
+			w.flush(0)
+		}
+		return
+	}
+	block := dom.IsBlock(e)
+	if block {
+		w.run = append(w.run, ' ')
+	}
+	w.children(e)
+	if block {
+		w.run = append(w.run, ' ')
+	}
+}
+
+// cueAppend appends s to run without its zero-width characters, which the
+// rules' renderers drop.
+func cueAppend(run []byte, s string) []byte {
+	// Their UTF-8 forms start with 0xC2 (U+00AD), 0xE2 (U+200B-U+200D,
+	// U+2060) or 0xEF (U+FEFF).
+	if strings.IndexByte(s, 0xC2) < 0 && strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xEF) < 0 {
+		return append(run, s...)
+	}
+	for _, r := range s {
+		if !flatInvisible(r) {
+			run = utf8.AppendRune(run, r)
+		}
+	}
+	return run
+}
+
+// cueRisky reports whether a rule may leave out or hide e, or read it
+// apart from its neighbours: by its name or by an attribute.
+func cueRisky(e *html.Node) bool {
+	switch e.Data {
+	case "header", "footer", "nav", "aside", "blockquote", "q", "dialog", "select", "figure", "figcaption", "tt":
+		return true
+	}
+	for _, a := range e.Attr {
+		switch a.Key {
+		case "class", "id", "role", "style", "hidden", "inert", "aria-hidden", "itemprop", "itemtype":
+			return true
+		}
+	}
+	return false
+}
