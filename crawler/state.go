@@ -134,7 +134,7 @@ func OpenState(dir string, resume bool) (*State, error) {
 	started := s.meta[metaInitialized] != ""
 	switch {
 	case resume && !started:
-		s.db.Close()
+		_ = s.Close()
 		return nil, fmt.Errorf("--state %s: no crawl to resume there (run once without --resume to start one)", dir)
 	case !resume && started:
 		s.db.Close()
@@ -298,12 +298,21 @@ func (s *State) Setting(name string) string {
 }
 
 // Close closes the state file. Every page is committed as it is read, so
-// nothing is lost when Close is never reached.
+// nothing is lost when Close is never reached. A crawl that never stored
+// its start page has nothing to resume: its file is removed, so that a
+// script that resumes whenever the file exists starts it again.
 func (s *State) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close crawl state %s: %w", s.path, err)
+	}
+	if s.meta[metaInitialized] == "" {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(s.path + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove the unused crawl state %s: %w", s.path, unwrapPathError(err))
+			}
+		}
 	}
 	return nil
 }
@@ -328,7 +337,6 @@ func (s *State) bind(start string, settings map[string]string) error {
 	if err != nil {
 		return err
 	}
-	s.meta[metaStart], s.meta[metaSettings] = start, string(raw)
 	return s.write(func(tx stateTx) error {
 		return putMeta(tx, metaStart, start, metaSettings, string(raw))
 	})
@@ -367,11 +375,14 @@ func settingsDiff(was, now map[string]string) string {
 	return strings.Join(out, "; ")
 }
 
+// putMeta writes meta keys and values, and notes them in the State (whose
+// mu write holds).
 func putMeta(tx stateTx, kv ...string) error {
 	for i := 0; i+1 < len(kv); i += 2 {
 		if _, err := tx.run(sqlMeta, kv[i], kv[i+1]); err != nil {
 			return err
 		}
+		tx.s.meta[kv[i]] = kv[i+1]
 	}
 	return nil
 }

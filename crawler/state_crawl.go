@@ -769,6 +769,7 @@ func (c *Crawler) stateSettings(extra map[string]string) map[string]string {
 		"--scope":           o.Scope,
 		"--user-agent":      o.UserAgent,
 		"--ignore-robots":   strconv.FormatBool(o.IgnoreRobots),
+		"--insecure":        strconv.FormatBool(o.Links.Insecure),
 		"--skip-external":   strconv.FormatBool(o.SkipExternal),
 		"--max-body":        strconv.Itoa(o.MaxBody),
 		"--max-url-length":  strconv.Itoa(o.MaxURLLength),
@@ -812,6 +813,6 @@ func (c *Crawler) stateNotice(res *Result, parent context.Context) {
 		return
 	}
 	if stopped {
-		res.Notices = append(res.Notices, fmt.Sprintf("the crawl state in %s keeps what was read and %d page(s) still queued: run the same command with --resume to go on", c.st.st.dir, left))
+		res.Notices = append(res.Notices, fmt.Sprintf("the crawl state in %s keeps what was read (%d page(s) still queued): run the same command with --resume to go on", c.st.st.dir, left))
 	}
 }

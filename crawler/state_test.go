@@ -408,7 +408,12 @@ func TestStateErrors(t *testing.T) {
 	if _, err := c.Run(context.Background(), func(*page.Page) {}); err == nil {
 		t.Fatal("a start page answering 404 should fail the crawl")
 	}
-	st.Close()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(fresh, StateFile)); err == nil {
+		t.Error("a crawl that failed at its start page left its state file")
+	}
 	if _, err := OpenState(fresh, true); err == nil {
 		t.Error("a crawl that failed at its start page was offered for resume")
 	}
