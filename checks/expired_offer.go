@@ -77,17 +77,35 @@ func expiredOffer(p *PagePass) error {
 	raw := p.Page.Raw
 	known := len(raw) > 0
 	var items []staleGroupLDItem
-	if !known || bytes.Contains(raw, []byte("ld+json")) {
+	if !known || rawContains(raw, "ld+json", 2) {
 		items = staleGroupJSONLD(root)
 	}
 	// Most pages hold no offer: their text says so without being rendered.
 	if body != nil && cuesMay(p, cueExpiredOffer) && (!known || expiredOfferWords.scan(raw, 0) != 0) {
 		expiredOfferText(p, body, lang, expiredOfferPostDate(root, items, lang))
 	}
-	if !known || bytes.Contains(raw, []byte("priceValidUntil")) || bytes.Contains(raw, []byte("validThrough")) || bytes.Contains(raw, []byte("endDate")) {
+	if !known || rawContains(raw, "priceValidUntil", 5) || rawContains(raw, "validThrough", 5) || rawContains(raw, "endDate", 3) {
 		expiredOfferStructured(p, root, items, lang)
 	}
 	return nil
+}
+
+// rawContains reports whether src contains word, looking first for its
+// byte at k: one that is rare in HTML (+, an upper-case letter), where
+// bytes.Contains would stop at every "l" or "p".
+func rawContains(src []byte, word string, k int) bool {
+	c := word[k]
+	for i := k; i < len(src); i++ {
+		j := bytes.IndexByte(src[i:], c)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if start := i - k; start+len(word) <= len(src) && string(src[start:start+len(word)]) == word {
+			return true
+		}
+	}
+	return false
 }
 
 // expiredOfferPassed reports whether a deadline written as d is over: for

@@ -53,6 +53,7 @@ type rawCueTable struct {
 	// folded) of a cue: a second sieve for the common pairs ("re", "co").
 	triples [1 << cueTripleBits / 64]uint64
 	byFirst [256][]rawCue // cues by their lower-case first byte
+	single  [256]bool     // first bytes of the one-byte cues
 	all     cueRule       // the rules of all cues: the scan stops when all are found
 }
 
@@ -97,6 +98,11 @@ func newRawCueTable(lists ...[]rawCue) *rawCueTable {
 			w := c.word
 			t.all |= c.rule
 			t.byFirst[w[0]] = append(t.byFirst[w[0]], c)
+			if len(w) == 1 {
+				for _, b := range cueCaseVariants(0, w[0]) {
+					t.single[b] = true
+				}
+			}
 			v0, v1, v2 := cueCaseVariants(0, w[0]), anyByte, anyByte
 			switch {
 			case len(w) > 1:
@@ -178,7 +184,17 @@ func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
 			return found &^ done
 		}
 	}
+	// The last two bytes: no third byte for the sieve.
 	for i := max(0, n-2); i < n; i++ {
+		k := int(src[i]) << 8
+		if i+1 < n {
+			k |= int(src[i+1])
+		} else if !t.single[src[i]] {
+			continue
+		}
+		if i+1 < n && t.pairs[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
 		found = t.at(src, i, found)
 	}
 	return found &^ done

@@ -128,3 +128,22 @@ func FuzzCues(f *testing.F) {
 	}
 	f.Fuzz(checkCues)
 }
+
+func TestRawContains(t *testing.T) {
+	for _, c := range []struct {
+		src, word string
+		k    int
+		want bool
+	}{
+		{`<script type="application/ld+json">`, "ld+json", 2, true},
+		{`a+json ld+jso`, "ld+json", 2, false},
+		{`"priceValidUntil": "2020"`, "priceValidUntil", 5, true},
+		{`priceValidUntiL`, "priceValidUntil", 5, false},
+		{`endDate`, "endDate", 3, true},
+		{`Date`, "endDate", 3, false},
+	} {
+		if got := rawContains([]byte(c.src), c.word, c.k); got != c.want {
+			t.Errorf("rawContains(%q, %q) = %v, want %v", c.src, c.word, got, c.want)
+		}
+	}
+}
