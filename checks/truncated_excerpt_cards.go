@@ -166,10 +166,13 @@ func skipInLead(n *html.Node) bool {
 	return dom.IsChrome(n) || isCardList(n)
 }
 
-// skipTextTags are elements whose content is never prose (as in dom.Text).
-var skipTextTags = map[string]bool{
-	"script": true, "style": true, "template": true, "noscript": true, "iframe": true,
-	"object": true, "svg": true, "math": true, "head": true,
+// skipTextTag reports elements whose content is never prose (as in dom.Text).
+func skipTextTag(tag string) bool {
+	switch tag {
+	case "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head":
+		return true
+	}
+	return false
 }
 
 // collectText is dom.VisibleText with some elements left out: entities
@@ -201,7 +204,7 @@ func collectText(n *html.Node, skip func(*html.Node) bool, limit int) string {
 			return
 		case html.ElementNode:
 			state := max(inherited, dom.OwnState(c))
-			if skipTextTags[c.Data] || state > dom.Collapsed || (skip != nil && skip(c)) {
+			if skipTextTag(c.Data) || state > dom.Collapsed || (skip != nil && skip(c)) {
 				if dom.IsBlock(c) {
 					pending = true
 				}
@@ -251,7 +254,7 @@ func opensWithDropCap(n *html.Node) bool {
 			}
 			return false
 		case html.ElementNode:
-			if skipTextTags[c.Data] || isHeading(c) || dom.IsChrome(c) || isMetaBlock(c) ||
+			if skipTextTag(c.Data) || isHeading(c) || dom.IsChrome(c) || isMetaBlock(c) ||
 				dom.OwnState(c) > dom.Collapsed || c.Data == "figure" || c.Data == "figcaption" {
 				return false
 			}
@@ -311,11 +314,15 @@ func isMetaBlock(n *html.Node) bool {
 
 // Cards ---------------------------------------------------------------------
 
-// excerptClasses are the excerpt blocks of common themes and page builders
+// excerptClass reports the excerpt blocks of common themes and page builders
 // (rules-research §2); any class with "excerpt" in it counts too.
-var excerptClasses = map[string]bool{
-	"entry-summary": true, "fusion-post-content-container": true, "ast-excerpt-container": true,
-	"card-text": true, "summary": true, "teaser": true, "post-summary": true, "td-excerpt": true,
+func excerptClass(c string) bool {
+	switch c {
+	case "entry-summary", "fusion-post-content-container", "ast-excerpt-container", "card-text",
+		"summary", "teaser", "post-summary", "td-excerpt":
+		return true
+	}
+	return false
 }
 
 // diviPostContent matches as the selector `.et_pb_post .post-content`.
@@ -340,7 +347,7 @@ func excerptByClass(n *html.Node) bool {
 		}
 		if !byClass {
 			lc := strings.ToLower(c)
-			byClass = excerptClasses[lc] || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more"))
+			byClass = excerptClass(lc) || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more"))
 		}
 	}
 	return byClass || diviPostContent(n)
@@ -434,7 +441,7 @@ func (s *excerptScan) walk(n *html.Node, noCards, inTemplate bool) {
 			}
 		}
 		if !noCards {
-			if skipTextTags[n.Data] || codeLike(n) || isHeading(n) {
+			if skipTextTag(n.Data) || codeLike(n) || isHeading(n) {
 				noCards = true
 			} else if s.cardCandidate(n) {
 				s.cands = append(s.cands, n)
@@ -456,7 +463,7 @@ func (s *excerptScan) cardCandidate(n *html.Node) bool {
 		return true
 	case n.Data == "p" || n.Data == "div":
 		// The cheap tests first: most blocks have no ellipsis at all.
-		return leafBlock(n) && ellipsisCue(n) && !dom.InChrome(n) && endsWithEllipsis(n)
+		return leafEllipsisCue(n) && !dom.InChrome(n) && endsWithEllipsis(n)
 	}
 	return false
 }
@@ -478,23 +485,74 @@ func hiddenFromCards(n *html.Node) bool {
 // collectText), or a text node starting with a dot follows one ending with
 // a dot, since collectText may join them.
 func ellipsisCue(n *html.Node) bool {
-	endDot, found := false, false
+	var cue ellipsisScan
 	dom.Walk(n, func(c *html.Node) bool {
-		if found {
-			return false
+		if c.Type == html.TextNode {
+			cue.text(c.Data)
 		}
-		if c.Type != html.TextNode {
+		return !cue.found
+	})
+	return cue.found
+}
+
+// leafEllipsisCue is leafBlock(n) && ellipsisCue(n) in one walk. Below a
+// block with no text there are only blank text nodes, which hold no cue.
+func leafEllipsisCue(n *html.Node) bool {
+	var cue ellipsisScan
+	var walk func(c *html.Node) bool // false: n is not a leaf block
+	walk = func(c *html.Node) bool {
+		switch {
+		case c.Type == html.TextNode:
+			if !cue.found {
+				cue.text(c.Data)
+			}
 			return true
+		case c.Type == html.ElementNode && dom.IsBlock(c):
+			return !hasText(c)
 		}
-		d := c.Data
-		if strings.Contains(d, "…") {
-			found = true
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if !walk(k) {
+				return false
+			}
+		}
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !walk(c) {
 			return false
 		}
-		if strings.IndexByte(d, '.') < 0 {
-			return false
+	}
+	return cue.found
+}
+
+// An ellipsisScan reads the text nodes of a block in order for ellipsisCue.
+type ellipsisScan struct {
+	endDot bool // some text node so far ended with a dot
+	found  bool
+}
+
+func (e *ellipsisScan) text(d string) {
+	if strings.IndexByte(d, 0xE2) >= 0 && strings.Contains(d, "…") {
+		e.found = true
+		return
+	}
+	if strings.IndexByte(d, '.') < 0 {
+		return
+	}
+	run, startDot := 0, false
+	if strings.IndexByte(d, 0xC2) < 0 && strings.IndexByte(d, 0xE2) < 0 && strings.IndexByte(d, 0xEF) < 0 {
+		// No zero-width character (U+00AD, U+200B-D, U+2060 and U+FEFF
+		// start with these bytes): the dots can be read as bytes.
+		if strings.Contains(d, "...") {
+			e.found = true
+			return
 		}
-		run, first, startDot := 0, true, false
+		startDot = d[0] == '.'
+		if d[len(d)-1] == '.' {
+			run = 1
+		}
+	} else {
+		first := true
 		for _, r := range d {
 			if zeroWidth(r) {
 				continue
@@ -506,17 +564,15 @@ func ellipsisCue(n *html.Node) bool {
 			startDot = startDot || first
 			first = false
 			if run++; run >= 3 {
-				found = true
-				return false
+				e.found = true
+				return
 			}
 		}
-		if startDot && endDot {
-			found = true
-		}
-		endDot = endDot || run > 0
-		return false
-	})
-	return found
+	}
+	if startDot && e.endDot {
+		e.found = true
+	}
+	e.endDot = e.endDot || run > 0
 }
 
 // zeroWidth reports the characters that collectText drops.
