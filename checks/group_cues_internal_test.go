@@ -132,8 +132,8 @@ func FuzzCues(f *testing.F) {
 func TestRawContains(t *testing.T) {
 	for _, c := range []struct {
 		src, word string
-		k    int
-		want bool
+		k         int
+		want      bool
 	}{
 		{`<script type="application/ld+json">`, "ld+json", 2, true},
 		{`a+json ld+jso`, "ld+json", 2, false},
