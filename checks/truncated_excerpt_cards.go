@@ -580,20 +580,6 @@ func zeroWidth(r rune) bool {
 	return r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
-// leafBlock reports whether n has no block element with text below it.
-func leafBlock(n *html.Node) bool {
-	leaf := true
-	for c := n.FirstChild; c != nil && leaf; c = c.NextSibling {
-		dom.Walk(c, func(d *html.Node) bool {
-			if d.Type == html.ElementNode && dom.IsBlock(d) && hasText(d) {
-				leaf = false
-			}
-			return leaf
-		})
-	}
-	return leaf
-}
-
 // hasText reports whether some text node below n is not blank.
 func hasText(n *html.Node) bool {
 	return findNode(n, func(t *html.Node) bool {
