@@ -65,9 +65,9 @@ type stateRun struct {
 	askedMu sync.Mutex
 	asked   map[string]bool // link checks written (target -> body), bounded by stateSeen
 
-	linksMu   sync.Mutex
-	saved     map[string]string // link target -> signature of the result stored
-	lastSaved time.Time
+	linksMu  sync.Mutex
+	saved    map[string]string // link target -> signature of the result stored
+	nextSave time.Time         // when link results are next written
 
 	errOnce sync.Once
 	err     error
@@ -324,7 +324,7 @@ func (c *Crawler) commit(b *stateBatch) {
 	}
 	s.backlog.Add(int64(added))
 	s.poke()
-	if time.Since(s.lastSavedAt()) > linkSaveEvery {
+	if time.Now().After(s.saveDue()) {
 		c.saveLinks()
 	}
 }
@@ -395,10 +395,10 @@ func writeBatch(tx stateTx, b *stateBatch) (int, error) {
 	return added, putMeta(tx, b.meta...)
 }
 
-func (s *stateRun) lastSavedAt() time.Time {
+func (s *stateRun) saveDue() time.Time {
 	s.linksMu.Lock()
 	defer s.linksMu.Unlock()
-	return s.lastSaved
+	return s.nextSave
 }
 
 // linkSignature tells two results of one link check apart: a HEAD result
@@ -417,7 +417,10 @@ func (c *Crawler) saveLinks() {
 	}
 	s.linksMu.Lock()
 	defer s.linksMu.Unlock()
-	s.lastSaved = time.Now()
+	began := time.Now()
+	// Each save looks at every link job: on a site with a great many
+	// links, saves are spaced so that they take at most 5% of the time.
+	defer func() { s.nextSave = time.Now().Add(max(linkSaveEvery, 20*time.Since(began))) }()
 	lc := c.links
 	var todo []page.Fetch
 	lc.mu.Lock()
@@ -701,7 +704,7 @@ func (c *Crawler) pump(ctx context.Context, col *colly.Collector) error {
 	for ctx.Err() == nil {
 		inFlight := c.queued.Load()
 		if inFlight >= ahead {
-			s.sleep(ctx)
+			s.sleep(ctx, 50*time.Millisecond)
 			continue
 		}
 		rows, err := s.st.next(cursor, int(ahead-inFlight))
@@ -709,12 +712,12 @@ func (c *Crawler) pump(ctx context.Context, col *colly.Collector) error {
 			return err
 		}
 		if len(rows) == 0 {
-			if c.queued.Load() > 0 {
-				s.sleep(ctx)
-				continue
+			if c.queued.Load() > 0 && s.sleep(ctx, time.Second) {
+				continue // a page was stored: it may have queued more
 			}
-			// Nothing queued in the file and nothing in flight, unless a
-			// page is still being stored or a retry waits: colly knows.
+			// Nothing queued in the file, and nothing in flight or nothing
+			// stored for a second (a page still being read, a retry that
+			// waits): colly knows when they are done.
 			col.Wait()
 			if more, err := s.st.next(cursor, 1); err != nil || len(more) == 0 {
 				return err
@@ -732,15 +735,18 @@ func (c *Crawler) pump(ctx context.Context, col *colly.Collector) error {
 	return nil
 }
 
-// sleep waits for a page to be stored or finished, or a moment.
-func (s *stateRun) sleep(ctx context.Context) {
-	t := time.NewTimer(50 * time.Millisecond)
+// sleep waits for something to be stored, at most d; it reports whether
+// something was.
+func (s *stateRun) sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-s.wake:
+		return true
 	case <-t.C:
 	case <-ctx.Done():
 	}
+	return false
 }
 
 // stateSettings are the options that change which pages are read and what
