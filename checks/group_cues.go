@@ -141,8 +141,11 @@ func cueCaseVariants(prev, b byte) []byte {
 	return []byte{b}
 }
 
+// cueText is what the cue tables read: run bytes, or a rendered text.
+type cueText interface{ ~string | ~[]byte }
+
 // cueFold returns the lower-case form of src[i] as a cue word compares it.
-func cueFold(src []byte, i int) byte {
+func cueFold[T cueText](src T, i int) byte {
 	b := src[i]
 	switch {
 	case b >= 'A' && b <= 'Z':
@@ -155,7 +158,7 @@ func cueFold(src []byte, i int) byte {
 
 // cueHasFold reports whether src at i starts with word (lower case),
 // ignoring case.
-func cueHasFold(src []byte, i int, word string) bool {
+func cueHasFold[T cueText](src T, i int, word string) bool {
 	if i < 0 || i+len(word) > len(src) {
 		return false
 	}
@@ -167,10 +170,9 @@ func cueHasFold(src []byte, i int, word string) bool {
 	return true
 }
 
-// scan reads src once and returns the rules whose cues it holds, leaving
-// out those in done.
-func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
-	found := done
+// cueSieve calls at for every position of src where a cue of t may start,
+// until at returns true.
+func cueSieve[T cueText](t *rawCueTable, src T, at func(i int) bool) {
 	n := len(src)
 	for i := 0; i+2 < n; i++ {
 		k := int(src[i])<<8 | int(src[i+1])
@@ -180,8 +182,8 @@ func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
 		if h := cueTripleHash(src[i], src[i+1], src[i+2]); t.triples[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
-		if found = t.at(src, i, found); found&t.all == t.all {
-			return found &^ done
+		if at(i) {
+			return
 		}
 	}
 	// The last two bytes: no third byte for the sieve.
@@ -189,15 +191,42 @@ func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
 		k := int(src[i]) << 8
 		if i+1 < n {
 			k |= int(src[i+1])
+			if t.pairs[k>>6]&(1<<(k&63)) == 0 {
+				continue
+			}
 		} else if !t.single[src[i]] {
 			continue
 		}
-		if i+1 < n && t.pairs[k>>6]&(1<<(k&63)) == 0 {
-			continue
+		if at(i) {
+			return
 		}
-		found = t.at(src, i, found)
 	}
+}
+
+// scan reads src once and returns the rules whose cues it holds, leaving
+// out those in done.
+func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
+	found := done
+	cueSieve(t, src, func(i int) bool {
+		found = t.at(src, i, found)
+		return found&t.all == t.all
+	})
 	return found &^ done
+}
+
+// hasWord reports whether text holds a word of t, a table of plain words
+// (rawCueWords).
+func hasWord[T cueText](t *rawCueTable, text T) bool {
+	found := false
+	cueSieve(t, text, func(i int) bool {
+		for _, c := range t.byFirst[cueFold(text, i)] {
+			if cueHasFold(text, i, c.word) {
+				found = true
+			}
+		}
+		return found
+	})
+	return found
 }
 
 // at adds the rules of the cues that start at src[i].

@@ -42,7 +42,8 @@ var cueSamples = []string{
 	"Page last reviewed: 15 March 2023", "Last reviewed", "Reviewed by Dr. Jane Doe", "Medically reviewed by",
 	"Next review due: 15 March 2026", "review date: 1 May 2024", "Date of review", "due for review in", "reviewer:",
 	"Medical reviewer:", "fact-checked by", "Nächste Überprüfung", "prochaine révision", "volgende herziening",
-	"geprüft von", "Relu par", "revisado por", "preview", "code review", "reviews",
+	"geprüft von", "Relu par", "revisado por", "preview", "code review", "reviews", "REVIEW", "RÉVISÉ", "Überprüft",
+	"GEPRÜFT", "Herzien", "fact checkedby",
 }
 
 // cueFoldFlat folds text as flatten does: spaces to one space, zero-width
@@ -89,6 +90,9 @@ var cueRulePatterns = func() map[cueRule][]*regexp.Regexp {
 // rule are not found in it.
 func checkCues(t *testing.T, text string) {
 	t.Helper()
+	if got, want := staleReviewCueIn(text), staleReviewCueRe.MatchString(text); got != want {
+		t.Errorf("%q: staleReviewCueIn = %v, staleReviewCueRe matches: %v", text, got, want)
+	}
 	found := rawCues.scan(cueAppend(nil, text), 0)
 	flat := cueFoldFlat(text)
 	for rule, res := range cueRulePatterns {
@@ -109,6 +113,14 @@ func TestCuesFindWhatPatternsMatch(t *testing.T) {
 		checkCues(t, s)
 		// In a longer text, and at both ends of one.
 		checkCues(t, "Intro text, then "+s+" and more text.")
+	}
+}
+
+func TestStaleReviewCueIn(t *testing.T) {
+	for _, s := range append([]string{"reviſado", "REVIſTO", "no cue here", "prévisé"}, cueSamples...) {
+		if got, want := staleReviewCueIn(s), staleReviewCueRe.MatchString(s); got != want {
+			t.Errorf("%q: staleReviewCueIn = %v, staleReviewCueRe matches: %v", s, got, want)
+		}
 	}
 }
 

@@ -73,13 +73,13 @@ func staleReview(p *PagePass) error {
 	}
 	// Most pages never mention a review: their text says so without being
 	// rendered.
-	if !cuesMay(p, cueStaleReview) || len(p.Page.Raw) > 0 && staleReviewWords.scan(p.Page.Raw, 0) == 0 {
+	if !cuesMay(p, cueStaleReview) || len(p.Page.Raw) > 0 && !hasWord(staleReviewWords, p.Page.Raw) {
 		return nil
 	}
 	lang := pageLang(root)
 	dates := staleReviewStructured(root, lang)
 	ft := flatten(body, skipForBylines)
-	if len(dates) == 0 && !staleReviewCueRe.MatchString(ft.text) {
+	if len(dates) == 0 && !staleReviewCueIn(ft.text) {
 		return nil
 	}
 	shown := shownDates(ft, body)
