@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -156,12 +155,7 @@ var reviewerHints = [][]byte{
 }
 
 func mayNameReviewer(raw []byte) bool {
-	for _, h := range reviewerHints {
-		if bytes.Contains(raw, h) {
-			return true
-		}
-	}
-	return false
+	return reviewerHintSet.in(raw)
 }
 
 // reviewerLabelStems are lowercase pieces of every reviewer label; the label
@@ -275,7 +269,7 @@ func (ft *flatText) labels() [][]int {
 
 func missingReviewDate(p *PagePass) error {
 	extra := extraLabelRe(p.StringsOption("extra-labels"))
-	if extra == nil && (!reviewerHintCues.in(p.LowerRaw()) || !mayNameReviewer(p.Page.Raw)) {
+	if extra == nil && !mayNameReviewer(p.Page.Raw) {
 		return nil
 	}
 	root := p.Root()

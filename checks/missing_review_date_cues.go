@@ -8,10 +8,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// A cueSet tells whether a lowercased page source holds one of a few
-// lowercase byte strings. Rather than one bytes.Contains per string (each a
-// full pass over the source), it finds each string by its rarest ASCII byte
-// with bytes.IndexByte, one pass per anchor byte, and compares only there.
+// A cueSet tells whether a text holds one of a few byte strings, as
+// bytes.Contains would for each. Rather than one pass over the text per
+// string, it finds each string by its rarest byte with bytes.IndexByte, one
+// pass per anchor byte, and compares only there.
 type cueSet struct {
 	groups []cueGroup
 }
@@ -26,10 +26,10 @@ type anchoredCue struct {
 	off int // where the anchor byte stands in s
 }
 
-// cueAnchorOrder ranks bytes from rare to common in lowercased HTML pages
-// (measured on the Debian documentation corpus); a cue is anchored at its
-// first byte in this order. 0xC3 leads the Latin-1 letters (é, ü).
-const cueAnchorOrder = "\xc3zjq&kxwvbygufmhdpocrilntase"
+// cueAnchorOrder ranks bytes from rare to common in HTML pages (measured on
+// the Debian documentation corpus); a cue is anchored at its first byte in
+// this order. 0xC3 leads the Latin-1 letters (é, ü).
+const cueAnchorOrder = "\xc3JZKXVYQWzHGBUFjMqDONR&LAICSEPTkxwvbygufmhdpocrilntase"
 
 func newCueSet(cues ...string) *cueSet {
 	cs := &cueSet{}
@@ -77,14 +77,14 @@ func (cs *cueSet) in(low []byte) bool {
 	return false
 }
 
-// reviewerHintCues hold, lowercased, a piece of every reviewerHints string
-// (up to its first non-ASCII byte, which lowering may change after the lead
-// byte), so a page whose lowercased source has none of them has none of the
-// hints either and the exact, case-sensitive hint test can be skipped.
-var reviewerHintCues = newCueSet(
-	"eview", "hecked by", "gepr", "relu", "revu", "vis\xc3", "vis&eacute;",
-	"rifi\xc3", "rifi&eacute;", "evis", "eoordeeld", "econtroleerd",
-)
+// reviewerHintSet finds reviewerHints in a page source.
+var reviewerHintSet = func() *cueSet {
+	var hints []string
+	for _, h := range reviewerHints {
+		hints = append(hints, string(h))
+	}
+	return newCueSet(hints...)
+}()
 
 // reviewerTextCues are reviewerLabelStems with "review" made "reviewe":
 // every alternative of reviewerLabelRe that holds "review" holds "reviewed"
