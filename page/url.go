@@ -92,7 +92,9 @@ func unreserved(c byte) bool {
 // RFC 3986 section 5.2.4 does: /a/./b/../c becomes /a/c, and ".." never climbs
 // above the root. A path ending in a dot segment keeps its trailing slash.
 func removeDotSegments(p string) string {
-	if !strings.Contains(p, ".") {
+	// Only a segment that starts with a dot can be "." or "..": most paths
+	// have a dot only in ".html".
+	if !strings.HasPrefix(p, ".") && !strings.Contains(p, "/.") {
 		return p
 	}
 	segs := strings.Split(p, "/")
