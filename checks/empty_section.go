@@ -119,7 +119,10 @@ func emptySectionIsFAQHeading(text string) bool {
 
 func emptySectionPage(p *PagePass) error {
 	main := p.Main()
-	var w emptySectionWalker
+	w := emptySectionWalker{tall: emptySectionTall(main)}
+	if len(w.tall) == 0 {
+		return nil // no heading in the main content: nothing to judge
+	}
 	w.walk(main, dom.StateOf(main))
 	if emptySectionBoundaryTag(main.Data) || main.Data == "div" {
 		w.events = append(w.events, emptySectionEvent{kind: emptySectionEnd, node: main})
@@ -198,6 +201,27 @@ func emptySectionWholeItem(end, h *nethtml.Node) bool {
 
 type emptySectionWalker struct {
 	events []emptySectionEvent
+	// tall holds the elements with a heading (h1-h6 or role=heading, hidden
+	// or not) below them.
+	tall map[*nethtml.Node]bool
+}
+
+// emptySectionTall returns the elements of main, main included, that have
+// a heading below them.
+func emptySectionTall(main *nethtml.Node) map[*nethtml.Node]bool {
+	tall := map[*nethtml.Node]bool{}
+	dom.Walk(main, func(n *nethtml.Node) bool {
+		if n.Type == nethtml.ElementNode && n != main && emptySectionLevel(n) > 0 {
+			for a := n.Parent; a != nil && !tall[a]; a = a.Parent {
+				tall[a] = true
+				if a == main {
+					break
+				}
+			}
+		}
+		return true
+	})
+	return tall
 }
 
 // add appends an event. After a content event, only the next heading
@@ -214,6 +238,11 @@ func (w *emptySectionWalker) add(ev emptySectionEvent) {
 // content and headings.
 func (w *emptySectionWalker) walk(n *nethtml.Node, state dom.State) (content, heading bool) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if content && !w.tall[n] {
+			// No heading below n: what follows its first content would be
+			// events that add drops, and cannot change what walk returns.
+			break
+		}
 		switch ch.Type {
 		case nethtml.TextNode:
 			if state <= dom.Collapsed && strings.TrimSpace(ch.Data) != "" {
