@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -76,6 +77,17 @@ var keyAttrs = []string{
 	"data", "poster", "content", "aria-label", "role", "class", "type", "datetime",
 }
 
+// keyAttrRank is the place of each key attribute in keyAttrs.
+var keyAttrRank = func() map[string]int {
+	m := make(map[string]int, len(keyAttrs))
+	for i, k := range keyAttrs {
+		m[k] = i
+	}
+	return m
+}()
+
+type attrRank struct{ rank, index int }
+
 const (
 	evidenceTextLimit = 80
 	evidenceAttrLimit = 100
@@ -89,20 +101,27 @@ func Evidence(n *html.Node) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(64)
 	b.WriteString("<")
 	b.WriteString(n.Data)
-	for _, key := range keyAttrs {
-		for _, a := range n.Attr {
-			if a.Namespace != "" || a.Key != key {
-				continue
-			}
-			v := dom.FoldSpace(a.Val)
-			b.WriteString(" ")
-			b.WriteString(key)
-			b.WriteString(`="`)
-			b.WriteString(html.EscapeString(shorten(v, evidenceAttrLimit)))
-			b.WriteString(`"`)
+	// The key attributes in keyAttrs order: one pass marks which attributes
+	// are key ones, then they are written by rank (a stable order: a
+	// repeated attribute keeps its place).
+	var ranked [8]attrRank
+	keys := ranked[:0]
+	for i, a := range n.Attr {
+		if r, ok := keyAttrRank[a.Key]; ok && a.Namespace == "" {
+			keys = append(keys, attrRank{rank: r, index: i})
 		}
+	}
+	slices.SortStableFunc(keys, func(x, y attrRank) int { return x.rank - y.rank })
+	for _, k := range keys {
+		a := n.Attr[k.index]
+		b.WriteString(" ")
+		b.WriteString(a.Key)
+		b.WriteString(`="`)
+		b.WriteString(html.EscapeString(shorten(dom.FoldSpace(a.Val), evidenceAttrLimit)))
+		b.WriteString(`"`)
 	}
 	b.WriteString(">")
 	if voidElements[n.Data] {
