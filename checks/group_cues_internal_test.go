@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // cueSamples are texts that the rules' patterns match, or nearly match.
@@ -156,6 +158,60 @@ func TestRawContains(t *testing.T) {
 	} {
 		if got := rawContains([]byte(c.src), c.word, c.k); got != c.want {
 			t.Errorf("rawContains(%q, %q) = %v, want %v", c.src, c.word, got, c.want)
+		}
+	}
+}
+
+func TestCueWalk(t *testing.T) {
+	for _, c := range []struct {
+		html string
+		want cueRule // the rules whose cues must be found
+		none cueRule // and those that must not
+	}{
+		// Hidden or skipped text between two words: a rule's rendering
+		// may join them, so the walk must not read them apart.
+		{`<p>Get 50%<span class="sr-only">percent</span> off</p>`, cueExpiredOffer, 0},
+		{`<p>Get 50%<code>x</code>off</p>`, cueExpiredOffer, 0},
+		{`<p>Our sale<span hidden></span>s</p>`, cueExpiredOffer, 0},
+		{`<p>free <span style="display:none">x</span> shipping</p>`, cueExpiredOffer, 0},
+		// Plain markup joins as rendered: these say nothing.
+		{`<p>an optional <em>offset</em> and <a class="reference internal" href="#x">free</a> software</p>`, 0, cueExpiredOffer},
+		{`<p>Read the <em>preview</em>, a code review.</p>`, 0, cueStaleReview},
+		{`<pre>TODO: 2025-06-27T04:50:55Z</pre><p>Nothing here.</p>`, 0, cuePlaceholder | cueTimestamp},
+		{`<div class="highlight"><p>Lorem ipsum</p></div>`, 0, cuePlaceholder},
+		// Text the rules read outside the body text.
+		{`<html><head><title>Hello world!</title></head><body></body></html>`, cuePlaceholder, 0},
+		{`<p><img alt="Lorem ipsum" src="a.png"></p>`, cuePlaceholder, 0},
+		{`<p><a href="tel:555-555-5555">Call</a></p>`, cuePlaceholder, 0},
+		{`<script type="application/ld+json">{"lastReviewed": "2020-01-01"}</script>`, cueStaleReview, 0},
+		{`<footer>© 2019 Clinic</footer>`, cueCopyright, 0},
+		{`<p>Updated: <span class="date">NaN</span></p>`, cueTimestamp, 0},
+	} {
+		doc, err := html.Parse(strings.NewReader(c.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w cueWalk
+		w.page(doc)
+		if w.found&c.want != c.want || w.found&c.none != 0 {
+			t.Errorf("%s: found cues %05b, want %05b and not %05b", c.html, w.found, c.want, c.none)
+		}
+	}
+}
+
+func TestCueClassRisky(t *testing.T) {
+	for class, want := range map[string]bool{
+		"reference internal": false, "optional": false, "sig-param": false,
+		"sr-only": true, "rich-snippet-hidden": true, "pre": true, "highlight-python3": true,
+		"testimonial": true, "comment-body": true, "site-footer": true, "wp-caption-text": true,
+	} {
+		if got := cueClassRisky(class); got != want {
+			t.Errorf("cueClassRisky(%q) = %v, want %v", class, got, want)
+		}
+	}
+	for id, want := range map[string]bool{"intro": false, "comments": true, "colophon": true} {
+		if got := cueIDRisky(id); got != want {
+			t.Errorf("cueIDRisky(%q) = %v, want %v", id, got, want)
 		}
 	}
 }

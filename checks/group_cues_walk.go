@@ -2,6 +2,8 @@ package checks
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/dom"
@@ -183,7 +185,14 @@ func (w *cueWalk) element(e *html.Node) {
 func cueAppend(run []byte, s string) []byte {
 	// Their UTF-8 forms start with 0xC2 (U+00AD), 0xE2 (U+200B-U+200D,
 	// U+2060) or 0xEF (U+FEFF).
-	if strings.IndexByte(s, 0xC2) < 0 && strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xEF) < 0 {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b == 0xC2 || b == 0xE2 || b == 0xEF {
+			plain = false
+			break
+		}
+	}
+	if plain {
 		return append(run, s...)
 	}
 	for _, r := range s {
@@ -195,17 +204,73 @@ func cueAppend(run []byte, s string) []byte {
 }
 
 // cueRisky reports whether a rule may leave out or hide e, or read it
-// apart from its neighbours: by its name or by an attribute.
+// apart from its neighbours: by its name, by an attribute that hides or
+// marks it (hidden, style, role, …), or by its class or id, judged by
+// the rules' own tests (cueClassRisky, cueIDRisky).
 func cueRisky(e *html.Node) bool {
 	switch e.Data {
 	case "header", "footer", "nav", "aside", "blockquote", "q", "dialog", "select", "figure", "figcaption", "tt":
 		return true
 	}
+	var class, id string
 	for _, a := range e.Attr {
+		if a.Namespace != "" {
+			return true
+		}
 		switch a.Key {
-		case "class", "id", "role", "style", "hidden", "inert", "aria-hidden", "itemprop", "itemtype":
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		case "role", "style", "hidden", "inert", "aria-hidden", "itemprop", "itemtype":
 			return true
 		}
 	}
-	return false
+	return class != "" && cueClassRisky(class) || id != "" && cueIDRisky(id)
+}
+
+// cueClassRisky reports whether an element with this class attribute (and
+// no other attribute that matters) may be hidden or left out by one of the
+// content rules: its text is then read apart. The rules' tests see only
+// the class of such an element, so the verdict is kept per class value: a
+// site uses a few hundred (374 in the Debian corpus).
+func cueClassRisky(class string) bool {
+	if verdicts := cueClassVerdicts.Load(); verdicts != nil {
+		if risky, ok := (*verdicts)[class]; ok {
+			return risky
+		}
+	}
+	e := &html.Node{Type: html.ElementNode, Data: "span", Attr: []html.Attribute{{Key: "class", Val: class}}}
+	risky := dom.OwnState(e) > dom.Collapsed || isCustomerReview(e) || dom.IsChrome(e) || leftoverCodeLike(e) || staleCopyrightSkip(e)
+	cueClassVerdictsMu.Lock()
+	defer cueClassVerdictsMu.Unlock()
+	if old := cueClassVerdicts.Load(); old == nil || len(*old) < cueClassVerdictMax {
+		m := map[string]bool{}
+		if old != nil {
+			for k, v := range *old {
+				m[k] = v
+			}
+		}
+		m[class] = risky
+		cueClassVerdicts.Store(&m)
+	}
+	return risky
+}
+
+// cueClassVerdicts caches cueClassRisky for at most cueClassVerdictMax
+// class values (a site that generates class names would fill it): read
+// without a lock, copied on write.
+var (
+	cueClassVerdicts   atomic.Pointer[map[string]bool]
+	cueClassVerdictsMu sync.Mutex
+)
+
+const cueClassVerdictMax = 4096
+
+// cueIDRisky reports whether an element with this id (and no other
+// attribute that matters) may be left out: a theme's footer or sidebar, a
+// block of reviews or comments.
+func cueIDRisky(id string) bool {
+	e := &html.Node{Type: html.ElementNode, Data: "span", Attr: []html.Attribute{{Key: "id", Val: id}}}
+	return isCustomerReview(e) || dom.IsChrome(e)
 }

@@ -25,7 +25,7 @@ func leftoverCodeLike(n *html.Node) bool {
 	if leftoverCodeTags[n.Data] {
 		return true
 	}
-	for _, c := range dom.Classes(n) {
+	for c := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
 		if c == "highlight" || c == "pre" || c == "literal" || strings.HasPrefix(c, "highlight-") || c == "codehilite" || c == "sourceCode" {
 			return true
 		}

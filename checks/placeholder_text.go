@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/dom"
 	"golang.org/x/net/html"
@@ -158,7 +159,13 @@ func placeholderTextPage(p *PagePass) error {
 	}
 
 	seen := map[string]bool{}
+	var buf []byte
 	for _, r := range runs {
+		// Most runs hold no cue of any pattern (placeholderCues).
+		buf = append(buf[:0], r.text...)
+		if rawCues.scan(buf, cueRulesAll&^cuePlaceholder) == 0 {
+			continue
+		}
 		lower := strings.ToLower(r.text)
 		for _, pat := range placeholderPatterns {
 			if r.state == dom.Hidden && !pat.strong || !placeholderHinted(lower, pat.hints) {
@@ -212,20 +219,50 @@ func (c *placeholderCollector) flush() {
 }
 
 func (c *placeholderCollector) write(s string) {
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if placeholderSpace(b) {
+				c.space = true
+				i++
+				continue
+			}
+			j := i + 1 // a stretch of ASCII without spaces, written at once
+			for j < len(s) && s[j] < utf8.RuneSelf && !placeholderSpace(s[j]) {
+				j++
+			}
+			c.word(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '\u00a0':
 			c.space = true
-			continue
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff':
+		default:
+			c.owe()
+			c.buf.WriteRune(r)
 		}
-		if r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' {
-			continue
-		}
-		if c.space && c.buf.Len() > 0 {
-			c.buf.WriteByte(' ')
-		}
-		c.space = false
-		c.buf.WriteRune(r)
 	}
+}
+
+func placeholderSpace(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f'
+}
+
+// word writes text without spaces, after the space owed before it.
+func (c *placeholderCollector) word(s string) {
+	c.owe()
+	c.buf.WriteString(s)
+}
+
+// owe writes the space owed before the next character.
+func (c *placeholderCollector) owe() {
+	if c.space && c.buf.Len() > 0 {
+		c.buf.WriteByte(' ')
+	}
+	c.space = false
 }
 
 // start begins a new run owned by n in the given state.
