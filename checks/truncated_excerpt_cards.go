@@ -37,7 +37,7 @@ func leadHookOf(n *html.Node) uint32 {
 	for _, a := range n.Attr {
 		switch {
 		case a.Key == "itemprop":
-		case a.Key == "class" && strings.Contains(a.Val, "content"): // in every class hook
+		case a.Key == "class" && len(a.Val) >= len("content") && strings.Contains(a.Val, "content"): // in every class hook
 		default:
 			continue
 		}
@@ -118,7 +118,11 @@ func elemHasCSSClass(n *html.Node, c string) bool {
 // hasFieldsClass is dom.HasClass without the slice: class tokens split as
 // strings.Fields splits them, of the first class attribute.
 func hasFieldsClass(n *html.Node, c string) bool {
-	for tok := range strings.FieldsSeq(dom.AttrOr(n, "class")) {
+	class := dom.AttrOr(n, "class")
+	if len(class) < len(c) {
+		return false
+	}
+	for tok := range strings.FieldsSeq(class) {
 		if tok == c {
 			return true
 		}
@@ -345,7 +349,7 @@ func excerptByClass(n *html.Node) bool {
 		if c == "admonition" { // MkDocs and Sphinx "summary" notes
 			return false
 		}
-		if !byClass {
+		if !byClass && len(c) >= len("teaser") { // no shorter token lowercases to a match
 			lc := strings.ToLower(c)
 			byClass = excerptClass(lc) || (strings.Contains(lc, "excerpt") && !strings.Contains(lc, "more"))
 		}
@@ -359,7 +363,7 @@ func codeLike(n *html.Node) bool {
 	case "pre", "code", "kbd", "samp", "var", "textarea":
 		return true
 	}
-	return hasFieldsClass(n, "highlight")
+	return len(n.Attr) > 0 && hasFieldsClass(n, "highlight")
 }
 
 // excerptSelectors compiles the rule's extra-selectors option. A selector
