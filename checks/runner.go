@@ -63,7 +63,7 @@ func (r *Runner) WithConfig(cfg Config) *Runner {
 // Page summarizes p into the Site and runs every page rule on it. It is safe
 // to call from several goroutines. The page's document is not kept.
 func (r *Runner) Page(p *page.Page) {
-	sum := Summarize(p, r.site.Intern)
+	sum := Summarize(p, r.site.Link)
 	sups := findSuppressions(p)
 	if p.ContextOnly {
 		r.mu.Lock()

@@ -8,8 +8,8 @@ import (
 
 // Summarize builds the part of a page's summary that does not depend on any
 // rule: identity, title, fragment targets and links with their lines.
-// intern (Site.Intern) shares the link strings that repeat across pages.
-func Summarize(p *page.Page, intern func(string) string) *page.Summary {
+// link (Site.Link) shares what links say across the pages of the run.
+func Summarize(p *page.Page, link func(page.LinkInfo) *page.LinkInfo) *page.Summary {
 	sum := &page.Summary{
 		URL:    page.Normalize(p.URL),
 		Path:   p.Path,
@@ -37,25 +37,24 @@ func Summarize(p *page.Page, intern func(string) string) *page.Summary {
 	})
 	sum.Links = make([]page.LinkRef, 0, len(p.Links))
 	for _, l := range p.Links {
-		ref := page.LinkRef{
-			Raw:      intern(l.Raw),
+		info := page.LinkInfo{
+			Raw:      l.Raw,
 			Tag:      l.Node.Data,
 			Attr:     l.Attr,
-			Line:     p.Line(l.Node),
-			Evidence: intern(page.Evidence(l.Node)),
+			Evidence: page.Evidence(l.Node),
 			Follow:   l.Follow,
 		}
 		if l.URL != nil {
 			base, frag := page.SplitFragment(l.URL)
-			ref.Fragment = frag
-			ref.Fetch = page.Fetchable(base)
-			if ref.Fetch {
-				ref.Target = intern(page.Normalize(base))
+			info.Fragment = frag
+			info.Fetch = page.Fetchable(base)
+			if info.Fetch {
+				info.Target = page.Normalize(base)
 			} else {
-				ref.Target = intern(l.URL.String())
+				info.Target = l.URL.String()
 			}
 		}
-		sum.Links = append(sum.Links, ref)
+		sum.Links = append(sum.Links, page.LinkRef{LinkInfo: link(info), Line: p.Line(l.Node)})
 	}
 	return sum
 }

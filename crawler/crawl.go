@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,6 +82,12 @@ type Crawler struct {
 
 	st *stateRun // nil without a State
 
+	// parsing holds one token per page being parsed and checked. Fetches
+	// stay Concurrency-wide, but only as many pages as there are cores
+	// hold a document at once: more would only share the same cores and
+	// multiply the memory of documents in flight.
+	parsing chan struct{}
+
 	mu        sync.Mutex
 	visited   map[string]bool // page keys queued or read (without a State)
 	redirects map[string][]int
@@ -137,6 +144,7 @@ func NewCrawler(opts CrawlOptions) (*Crawler, *page.Site, error) {
 	c := &Crawler{
 		opts: opts, start: u, site: site, visited: map[string]bool{}, redirects: map[string][]int{},
 		drop: page.ParamMatcher(opts.StripParams), patterns: map[string]int{}, capped: map[string]int{},
+		parsing: make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 	c.links = newLinkChecker(opts.Links, site)
 	if opts.State != nil {
@@ -629,6 +637,8 @@ func (c *Crawler) onPage(ctx context.Context, r *colly.Response, handle func(*pa
 		ct = "text/html; charset=utf-8"
 	}
 	u, _ := url.Parse(key)
+	c.parsing <- struct{}{}
+	defer func() { <-c.parsing }()
 	p, err := page.Parse(final, page.DecodeHTML(r.Body, ct))
 	if err != nil {
 		c.errored.Add(1)

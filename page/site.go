@@ -1,6 +1,7 @@
 package page
 
 import (
+	"hash/maphash"
 	"net/url"
 	"slices"
 	"strings"
@@ -45,14 +46,23 @@ type Summary struct {
 	TextLen int
 }
 
-// A LinkRef is a link of a summarized page, with what a report needs to point at it.
+// A LinkRef is a link of a summarized page, with what a report needs to
+// point at it. What the link says is shared by every link that says the
+// same (a menu on every page of a site): a summary keeps a pointer and a
+// line per link, so 100k pages of a themed site fit in memory.
 type LinkRef struct {
+	*LinkInfo
+	Line int
+}
+
+// LinkInfo is what a link says, apart from where it is. Site.Link returns
+// one shared copy of each distinct LinkInfo.
+type LinkInfo struct {
 	Target   string // normalized absolute URL without fragment; "" when unparsable
 	Fragment string // decoded fragment, "" when none
 	Raw      string // as written in the page
 	Tag      string
 	Attr     string
-	Line     int
 	Evidence string
 	Follow   bool
 	Fetch    bool // http(s) and so checkable; mailto:, tel:, data: and the like are not
@@ -150,8 +160,10 @@ type Site struct {
 	aliases map[string]string
 	fetches map[string]Fetch
 
-	internMu sync.Mutex
-	interned map[string]string
+	linksMu     sync.Mutex
+	linkSeed    maphash.Seed
+	links       map[uint64]*LinkInfo // see Link
+	linkClashes map[LinkInfo]*LinkInfo
 
 	// files holds robots.txt, the sitemaps, completeness and run notices
 	// (see sitefiles.go).
@@ -163,26 +175,55 @@ func NewSite(root *url.URL, mode Mode, absolute bool) *Site {
 	return &Site{
 		Root: root, Mode: mode, Absolute: absolute,
 		pages: map[string]*Summary{}, aliases: map[string]string{}, fetches: map[string]Fetch{},
+		linkSeed: maphash.MakeSeed(),
 	}
 }
 
-// Intern returns one shared copy of str for the whole run. The link
-// strings summaries keep repeat from page to page (a site menu on every
-// page), so a repeat costs a string header instead of its bytes.
-func (s *Site) Intern(str string) string {
-	if str == "" {
-		return ""
-	}
-	s.internMu.Lock()
-	defer s.internMu.Unlock()
-	if v, ok := s.interned[str]; ok {
+// Link returns the run's one shared copy of info. The table is keyed by
+// a hash of info, not by info itself, so a link said once is stored once.
+func (s *Site) Link(info LinkInfo) *LinkInfo {
+	h := info.hash(s.linkSeed)
+	s.linksMu.Lock()
+	defer s.linksMu.Unlock()
+	if v, ok := s.links[h]; ok {
+		if *v == info {
+			return v
+		}
+		// Two infos with one 64-bit hash: rare enough for a plain map.
+		if v, ok := s.linkClashes[info]; ok {
+			return v
+		}
+		if s.linkClashes == nil {
+			s.linkClashes = map[LinkInfo]*LinkInfo{}
+		}
+		v := &info
+		s.linkClashes[info] = v
 		return v
 	}
-	if s.interned == nil {
-		s.interned = map[string]string{}
+	if s.links == nil {
+		s.links = map[uint64]*LinkInfo{}
 	}
-	s.interned[str] = str
-	return str
+	v := &info
+	s.links[h] = v
+	return v
+}
+
+func (l *LinkInfo) hash(seed maphash.Seed) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, s := range [...]string{l.Target, l.Fragment, l.Raw, l.Tag, l.Attr, l.Evidence} {
+		h.WriteString(s)
+		h.WriteByte(0) // "ab"+"c" and "a"+"bc" differ
+	}
+	var flags byte
+	if l.Follow {
+		flags |= 1
+	}
+	if l.Fetch {
+		flags |= 2
+	}
+	h.WriteByte(flags)
+	return h.Sum64()
 }
 
 // AddPage records a summarized page.

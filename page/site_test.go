@@ -38,3 +38,21 @@ func TestSitePathsInCheckMode(t *testing.T) {
 		t.Errorf("DisplayURL of another site = %q", got)
 	}
 }
+
+func TestSiteLinkSharesEqualInfos(t *testing.T) {
+	site := NewSite(&url.URL{Scheme: "https", Host: "example.org", Path: "/"}, ModeCrawl, true)
+	a := site.Link(LinkInfo{Target: "https://example.org/a", Raw: "/a", Tag: "a", Attr: "href", Evidence: `<a href="/a">A</a>`, Follow: true, Fetch: true})
+	b := site.Link(LinkInfo{Target: "https://example.org/a", Raw: "/a", Tag: "a", Attr: "href", Evidence: `<a href="/a">A</a>`, Follow: true, Fetch: true})
+	if a != b {
+		t.Error("equal link infos must share one copy")
+	}
+	for _, other := range []LinkInfo{
+		{Target: "https://example.org/a", Raw: "/a", Tag: "a", Attr: "href", Evidence: `<a href="/a">A</a>`, Follow: false, Fetch: true},
+		{Target: "https://example.org/a", Raw: "/a", Tag: "a", Attr: "href", Evidence: `<a href="/a">B</a>`, Follow: true, Fetch: true},
+		{Target: "https://example.org/", Raw: "a/a", Tag: "a", Attr: "href", Evidence: `<a href="/a">A</a>`, Follow: true, Fetch: true},
+	} {
+		if c := site.Link(other); c == a || *c != other {
+			t.Errorf("a different info must get its own copy: %+v", other)
+		}
+	}
+}
