@@ -312,9 +312,15 @@ func (c *Crawler) commit(b *stateBatch) {
 		return err
 	})
 	c.mu.Lock()
-	for _, q := range b.queue {
-		if s.fresh[q.key]--; s.fresh[q.key] <= 0 {
-			delete(s.fresh, q.key)
+	// The keys this batch claimed: those it queued, and a redirect's
+	// final page it read.
+	for _, q := range slices.Concat(b.queue, b.done) {
+		if n, ok := s.fresh[q.key]; ok {
+			if n <= 1 {
+				delete(s.fresh, q.key)
+			} else {
+				s.fresh[q.key] = n - 1
+			}
 		}
 	}
 	c.mu.Unlock()
@@ -806,6 +812,9 @@ func digest(v string) string {
 // the state keeps them; a crawl that ran out of pages is marked finished.
 // Called with c.mu held.
 func (c *Crawler) stateNotice(res *Result, parent context.Context) {
+	if c.st.st.meta[metaInitialized] == "" {
+		return // stopped before its start page was stored: nothing to resume (see Close)
+	}
 	left, err := c.st.st.queuedCount()
 	if err != nil {
 		res.Notices = append(res.Notices, err.Error())

@@ -423,3 +423,51 @@ func TestStateErrors(t *testing.T) {
 	}
 	st.Close()
 }
+
+// TestStateMaxDuration: a crawl that --max-duration stops keeps its queue,
+// says so, and a resume with the same limit goes on until every page is
+// read once.
+func TestStateMaxDuration(t *testing.T) {
+	pages := map[string]string{}
+	var home strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&home, `<a href="/p/%d.html">%d</a> `, i, i)
+		pages[fmt.Sprintf("/p/%d.html", i)] = `<a href="/">home</a>`
+	}
+	pages["/"] = home.String()
+	s := newTestSite(t, pages)
+	inner := s.srv.Config.Handler
+	s.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/p/") {
+			time.Sleep(40 * time.Millisecond) // 12 pages one at a time: about half a second
+		}
+		inner.ServeHTTP(w, r)
+	})
+	dir := t.TempDir()
+	opts := CrawlOptions{Start: s.srv.URL + "/", Concurrency: 1, MaxDuration: 150 * time.Millisecond}
+	var all []string
+	for run := 0; ; run++ {
+		// As the README's script: resume whenever there is a state file (a
+		// run stopped before its start page was stored leaves none).
+		_, err := os.Stat(filepath.Join(dir, StateFile))
+		res, read, _ := crawlState(t, context.Background(), opts, dir, err == nil, nil)
+		all = append(all, read...)
+		if res.Complete {
+			if res.Pages != 13 {
+				t.Errorf("the last run reports %d pages, want 13", res.Pages)
+			}
+			break
+		}
+		_, err = os.Stat(filepath.Join(dir, StateFile))
+		if resumable := slices.ContainsFunc(res.Notices, func(n string) bool { return strings.Contains(n, "--resume") }); resumable != (err == nil) {
+			t.Fatalf("after a crawl stopped by --max-duration, the state file is there: %v, and the notices %q", err == nil, res.Notices)
+		}
+		if run == 20 {
+			t.Fatalf("not done after %d runs: read %v", run+1, all)
+		}
+	}
+	slices.Sort(all)
+	if len(all) != 13 || len(slices.Compact(all)) != 13 {
+		t.Errorf("pages read over all runs: %v, want each of 13 once", all)
+	}
+}

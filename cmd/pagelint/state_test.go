@@ -406,8 +406,8 @@ func TestCrawlStateResume(t *testing.T) {
 }
 
 // TestCrawlStateProcess is the same with the real process: a real SIGINT
-// (exit 130), then a resume with the built binary, which must meet every
-// check of TestCrawlStateResume; and SIGKILL, after which the state left
+// (exit 130) or SIGTERM (143), then a resume with the built binary, which
+// must meet every check of TestCrawlStateResume; and SIGKILL, after which the state left
 // must resume to the same findings. A killed crawl reads again the pages
 // answered but not yet stored when it died: at most those handed to
 // colly, 2 x --concurrency + 2.
@@ -421,7 +421,7 @@ func TestCrawlStateProcess(t *testing.T) {
 		cutAt int
 		code  int // -1: killed
 		again int // page requests more than an uninterrupted crawl allowed
-	}{{syscall.SIGINT, 6, 130, 0}, {syscall.SIGKILL, 8, -1, 4}} {
+	}{{syscall.SIGINT, 6, 130, 0}, {syscall.SIGTERM, 9, 143, 0}, {syscall.SIGKILL, 8, -1, 4}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
 			site := newStateSite(t)
 			dir := t.TempDir()
