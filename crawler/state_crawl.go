@@ -600,6 +600,11 @@ func (c *Crawler) resumeState() error {
 		if err := json.Unmarshal(data, sum); err != nil {
 			return err
 		}
+		for i, l := range sum.Links {
+			if l.LinkInfo != nil { // shared with every page saying the same, as when read
+				sum.Links[i].LinkInfo = c.site.Link(*l.LinkInfo)
+			}
+		}
 		c.site.AddPage(sum)
 		pages++
 		if c.st.keeper != nil {
