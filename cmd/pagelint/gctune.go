@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -16,10 +15,9 @@ import (
 // to 5x the live heap (GOGC=400) while that stays under a budget, and
 // lowers the factor as the live heap grows, down to the default at
 // half the budget and beyond, so a 100k-page run is never worse off than
-// with GOGC=100. While the live heap is under half the budget, a soft
-// memory limit of the budget also holds the peak (a big page's garbage)
-// down; past that it is lifted, so a large site never makes the collector
-// run back to back. GOGC or GOMEMLIMIT in the environment turn it off.
+// with GOGC=100. A soft memory limit (see memoryLimitFor) also holds the
+// peak down: a big page's garbage, pages in flight. GOGC or GOMEMLIMIT in
+// the environment turn the tuner off.
 type gcTuner struct {
 	budget  uint64 // heap goal to stay under, in bytes
 	stopped atomic.Bool
@@ -71,13 +69,13 @@ func (t *gcTuner) adjust() {
 	debug.SetMemoryLimit(memoryLimitFor(live, t.budget))
 }
 
-// memoryLimitFor is the soft memory limit for a live heap: the budget while
-// the live heap is under half of it, else none.
+// memoryLimitFor is the soft memory limit for a live heap: the budget, or
+// half as much again as the live heap once that is past two thirds of the
+// budget. Each collection then frees at least a third of the limit, so the
+// collector's work per page stays the same however large the site (a
+// limit at the live heap itself would make it run back to back).
 func memoryLimitFor(live, budget uint64) int64 {
-	if live < budget/2 {
-		return int64(budget)
-	}
-	return math.MaxInt64
+	return int64(max(budget, live+live/2))
 }
 
 // gcPercentFor is the GOGC that keeps a heap of live bytes under budget,

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
 func TestGCPercentFor(t *testing.T) {
 	const mb = 1 << 20
@@ -27,10 +24,14 @@ func TestGCPercentFor(t *testing.T) {
 
 func TestMemoryLimitFor(t *testing.T) {
 	const mb = 1 << 20
-	if got := memoryLimitFor(50*mb, 170*mb); got != 170*mb {
-		t.Errorf("small live heap: limit %d, want the budget", got)
-	}
-	if got := memoryLimitFor(85*mb, 170*mb); got != math.MaxInt64 {
-		t.Errorf("live heap at half the budget: limit %d, want none", got)
+	for _, c := range []struct{ live, want uint64 }{
+		{50 * mb, 150 * mb},  // the budget
+		{100 * mb, 150 * mb}, // 1.5x live is the budget
+		{120 * mb, 180 * mb},
+		{600 * mb, 900 * mb}, // a 100k-page site: a third of the limit is garbage room
+	} {
+		if got := memoryLimitFor(c.live, 150*mb); got != int64(c.want) {
+			t.Errorf("memoryLimitFor(%d MB) = %d MB, want %d MB", c.live/mb, got/mb, c.want/mb)
+		}
 	}
 }
