@@ -27,7 +27,6 @@ type Runner struct {
 	reportUnused bool
 
 	// A crawl kept on disk keeps each page's findings (runner_state.go).
-	keepOnce  sync.Once
 	keep      *Keeper
 	finishing bool // the site rules run: their findings are not a page's
 }

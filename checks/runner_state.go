@@ -13,14 +13,10 @@ import (
 // site rules that run at the end over every summary still obey. It is a
 // crawler.PageKeeper: the crawler stores its bytes with each summary and
 // hands them back on resume, before the Runner's Finish.
-//
-// A Keeper serves the Runner of its Site: the runner finds it through the
-// Site, since the two meet nowhere else.
+// A Keeper serves one Runner (see Runner.Keep).
 type Keeper struct {
-	site *page.Site
-
 	mu       sync.Mutex
-	runner   *Runner                     // the Site's runner, once it reported something
+	runner   *Runner                     // the runner, once it reported something
 	found    map[*page.Summary][]Finding // page-rule findings not yet kept
 	restored []keptOf
 }
@@ -60,29 +56,20 @@ type keptSuppression struct {
 	Used  int      `json:"used,omitempty"`
 }
 
-// keepers maps a Site to its Keeper.
-var keepers sync.Map
-
-// KeepFindings makes a Keeper for the runner of site. Close it when the run
-// is over.
-func KeepFindings(site *page.Site) *Keeper {
-	k := &Keeper{site: site, found: map[*page.Summary][]Finding{}}
-	keepers.Store(site, k)
-	return k
+// KeepFindings makes a Keeper; hand it to the runner with Runner.Keep.
+func KeepFindings() *Keeper {
+	return &Keeper{found: map[*page.Summary][]Finding{}}
 }
 
-// Close detaches the Keeper from its Site.
-func (k *Keeper) Close() { keepers.CompareAndDelete(k.site, k) }
-
-// keeper returns the Keeper of the runner's Site, nil when there is none.
-func (r *Runner) keeper() *Keeper {
-	r.keepOnce.Do(func() {
-		if v, ok := keepers.Load(r.site); ok {
-			r.keep = v.(*Keeper)
-		}
-	})
-	return r.keep
+// Keep makes the runner tell k the findings of each page (nil: none).
+// Call it before the first page.
+func (r *Runner) Keep(k *Keeper) *Runner {
+	r.keep = k
+	return r
 }
+
+// keeper returns the Keeper of the runner, nil when there is none.
+func (r *Runner) keeper() *Keeper { return r.keep }
 
 // kept notes a finding of a page rule on the page of sum.
 func (k *Keeper) kept(r *Runner, sum *page.Summary, f Finding) {

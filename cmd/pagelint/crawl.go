@@ -143,12 +143,12 @@ func runCrawl(d *deps, cmd *cobra.Command, o crawlOptions, start string) (err er
 	if err != nil {
 		return err
 	}
+	run := lintRun{mode: page.ModeCrawl}
 	if co.State != nil {
-		k := checks.KeepFindings(site)
-		defer k.Close()
-		c.KeepPages(k)
+		run.keeper = checks.KeepFindings()
+		c.KeepPages(run.keeper)
 	}
-	return lint(d, plan, site, lintRun{mode: page.ModeCrawl}, func(handle func(*page.Page)) (runResult, error) {
+	return lint(d, plan, site, run, func(handle func(*page.Page)) (runResult, error) {
 		stop := func() {}
 		if !o.lint.quiet && isTerminal(d.stderr) {
 			stop = showProgress(d.stderr, c.Stats)

@@ -224,7 +224,8 @@ func selectRules(cfg checks.Config, only, enable, disable []string) ([]*checks.C
 // lintRun says what was read, for the report.
 type lintRun struct {
 	mode     page.Mode
-	siteRoot string // check mode: the site root folder
+	siteRoot string         // check mode: the site root folder
+	keeper   *checks.Keeper // crawl --state: keeps each page's findings
 }
 
 // lint runs the rules over the pages read() hands to the runner, writes every
@@ -232,7 +233,7 @@ type lintRun struct {
 func lint(d *deps, plan *lintPlan, site *page.Site, lr lintRun, read func(handle func(*page.Page)) (runResult, error)) error {
 	o := plan.opts
 	started := time.Now()
-	runner := checks.NewRunner(site, plan.rules, plan.now).WithConfig(plan.config)
+	runner := checks.NewRunner(site, plan.rules, plan.now).WithConfig(plan.config).Keep(lr.keeper)
 	if o.reportUnused {
 		runner.ReportUnusedSuppressions()
 	}
