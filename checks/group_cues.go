@@ -52,6 +52,9 @@ type rawCueTable struct {
 	// triples has a bit for the hash of every first three bytes (ASCII
 	// folded) of a cue: a second sieve for the common pairs ("re", "co").
 	triples [1 << cueTripleBits / 64]uint64
+	// short has a bit for the pairs that start a cue of one or two bytes,
+	// which the triples cannot sieve.
+	short   [1 << 16 / 64]uint64
 	byFirst [256][]rawCue // cues by their lower-case first byte
 	single  [256]bool     // first bytes of the one-byte cues
 	all     cueRule       // the rules of all cues: the scan stops when all are found
@@ -103,7 +106,7 @@ func newRawCueTable(lists ...[]rawCue) *rawCueTable {
 					t.single[b] = true
 				}
 			}
-			v0, v1, v2 := cueCaseVariants(0, w[0]), anyByte, anyByte
+			v0, v1, v2 := cueCaseVariants(0, w[0]), anyByte, []byte(nil)
 			switch {
 			case len(w) > 1:
 				v1 = cueCaseVariants(w[0], w[1])
@@ -117,6 +120,10 @@ func newRawCueTable(lists ...[]rawCue) *rawCueTable {
 				for _, b1 := range v1 {
 					k := int(b0)<<8 | int(b1)
 					t.pairs[k>>6] |= 1 << (k & 63)
+					if len(w) <= 2 { // no third byte to sieve by
+						t.short[k>>6] |= 1 << (k & 63)
+						continue
+					}
 					for _, b2 := range v2 {
 						h := cueTripleHash(b0, b1, b2)
 						t.triples[h>>6] |= 1 << (h & 63)
@@ -179,8 +186,10 @@ func cueSieve[T cueText](t *rawCueTable, src T, at func(i int) bool) {
 		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
 			continue
 		}
-		if h := cueTripleHash(src[i], src[i+1], src[i+2]); t.triples[h>>6]&(1<<(h&63)) == 0 {
-			continue
+		if t.short[k>>6]&(1<<(k&63)) == 0 {
+			if h := cueTripleHash(src[i], src[i+1], src[i+2]); t.triples[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
 		}
 		if at(i) {
 			return

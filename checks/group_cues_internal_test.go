@@ -215,3 +215,19 @@ func TestCueClassRisky(t *testing.T) {
 		}
 	}
 }
+
+func TestCueAppend(t *testing.T) {
+	for _, inv := range []string{"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} {
+		for _, pre := range []string{"", "ab", "abcdefghijk", "caf\u00e9 \u2019 abcdefgh"} {
+			s := pre + "dis" + inv + "count"
+			if got, want := string(cueAppend([]byte("x"), s)), "x"+pre+"discount"; got != want {
+				t.Errorf("cueAppend(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"plain ascii text, long enough", "caf\u00e9 \u2014 \u00a9 \u00a0 ok"} {
+		if got := string(cueAppend(nil, s)); got != s {
+			t.Errorf("cueAppend(%q) = %q", s, got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -183,24 +184,48 @@ func (w *cueWalk) element(e *html.Node) {
 // cueAppend appends s to run without its zero-width characters, which the
 // rules' renderers drop.
 func cueAppend(run []byte, s string) []byte {
-	// Their UTF-8 forms start with 0xC2 (U+00AD), 0xE2 (U+200B-U+200D,
-	// U+2060) or 0xEF (U+FEFF).
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if b := s[i]; b == 0xC2 || b == 0xE2 || b == 0xEF {
-			plain = false
-			break
-		}
+	start := len(run)
+	run = append(run, s...)
+	if !cueHasInvisible(run[start:]) {
+		return run
 	}
-	if plain {
-		return append(run, s...)
-	}
+	run = run[:start]
 	for _, r := range s {
 		if !flatInvisible(r) {
 			run = utf8.AppendRune(run, r)
 		}
 	}
 	return run
+}
+
+// cueHasInvisible reports whether b holds a character that flatInvisible
+// drops: U+00AD (C2 AD), U+200B-U+200D (E2 80 8B-8D), U+2060 (E2 81 A0)
+// or U+FEFF (EF BB BF). ASCII text, most of it, is passed eight bytes at a
+// time.
+func cueHasInvisible(b []byte) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i+1 < len(b); i++ {
+		switch b[i] {
+		case 0xC2:
+			if b[i+1] == 0xAD {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(b) && (b[i+1] == 0x80 && b[i+2] >= 0x8B && b[i+2] <= 0x8D || b[i+1] == 0x81 && b[i+2] == 0xA0) {
+				return true
+			}
+		case 0xEF:
+			if i+2 < len(b) && b[i+1] == 0xBB && b[i+2] == 0xBF {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cueRisky reports whether a rule may leave out or hide e, or read it

@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,22 +54,7 @@ var (
 // staleCopyrightFooter reports whether n is a site footer region: a footer
 // that is not an article's own, role=contentinfo, or a theme's footer hook.
 func staleCopyrightFooter(n *html.Node) bool {
-	if n.Type != html.ElementNode {
-		return false
-	}
-	hook := n.Data == "footer" || strings.EqualFold(dom.AttrOr(n, "role"), "contentinfo")
-	switch dom.AttrOr(n, "id") {
-	case "footer", "colophon", "site-footer", "footer-bottom":
-		hook = true
-	}
-	for _, c := range dom.Classes(n) {
-		switch c {
-		case "footer", "site-footer", "fusion-footer", "fusion-footer-copyright-area", "et-footer", "elementor-location-footer",
-			"footer-bottom", "site-info", "footer-copyright":
-			hook = true
-		}
-	}
-	if !hook {
+	if n.Type != html.ElementNode || !staleCopyrightHook(n) {
 		return false
 	}
 	// An article's own footer, or a notice on a title page inside the
@@ -77,6 +63,45 @@ func staleCopyrightFooter(n *html.Node) bool {
 		return a.Data == "article" || a.Data == "main" || strings.EqualFold(dom.AttrOr(a, "role"), "main")
 	})
 	return inContent == nil
+}
+
+// staleCopyrightHook reports whether element n is a footer by its name, its
+// role or a theme's id or class for it.
+func staleCopyrightHook(n *html.Node) bool {
+	if n.Data == "footer" {
+		return true
+	}
+	var seen [3]bool // role, id, class: as dom.Attr, the first of each counts
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		k := slices.Index([]string{"role", "id", "class"}, a.Key)
+		if k < 0 || seen[k] {
+			continue
+		}
+		seen[k] = true
+		switch a.Key {
+		case "role":
+			if strings.EqualFold(a.Val, "contentinfo") {
+				return true
+			}
+		case "id":
+			switch a.Val {
+			case "footer", "colophon", "site-footer", "footer-bottom":
+				return true
+			}
+		case "class":
+			for c := range strings.FieldsSeq(a.Val) {
+				switch c {
+				case "footer", "site-footer", "fusion-footer", "fusion-footer-copyright-area", "et-footer", "elementor-location-footer",
+					"footer-bottom", "site-info", "footer-copyright":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // staleCopyrightSkip leaves out what cannot hold the site's own notice:
@@ -100,7 +125,6 @@ func staleCopyright(p *PagePass) error {
 		return nil // no copyright notice in the text
 	}
 	root := p.Root()
-	mainEl := p.Main()
 	var footers []*html.Node
 	dom.Walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -110,7 +134,11 @@ func staleCopyright(p *PagePass) error {
 		case "head", "script", "style", "template":
 			return false
 		}
-		if staleCopyrightFooter(n) && (mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, n)) {
+		if !staleCopyrightFooter(n) {
+			return true
+		}
+		mainEl := p.Main()
+		if mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, n) {
 			footers = append(footers, n)
 			return false
 		}

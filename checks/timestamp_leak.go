@@ -74,21 +74,21 @@ func timestampLeak(p *PagePass) error {
 		return nil
 	}
 	var hits []timestampLeakHit
-	var walk func(n *html.Node, state dom.State)
-	walk = func(n *html.Node, state dom.State) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				hits = append(hits, timestampLeakScan(c, state)...)
+				hits = append(hits, timestampLeakHits(c)...)
 			case html.ElementNode:
 				if flatSkip[c.Data] || flatCodeTags[c.Data] || c.Data == "dialog" || dom.HasClass(c, "highlight") {
 					continue
 				}
-				walk(c, max(state, dom.OwnState(c)))
+				walk(c)
 			}
 		}
 	}
-	walk(body, dom.StateOf(body))
+	walk(body)
 	hiddenReported := 0
 	for i, h := range hits {
 		what := "raw timestamp"
@@ -128,6 +128,20 @@ func timestampLeak(p *PagePass) error {
 		p.Report(Issue{Node: h.node, Severity: Info, Message: msg})
 	}
 	return nil
+}
+
+// timestampLeakHits returns the leaks in one text node, with the state of
+// its element: the most restrictive of its own and its ancestors', as a
+// walk from the body would carry it, found only when there is a leak.
+func timestampLeakHits(t *html.Node) []timestampLeakHit {
+	out := timestampLeakScan(t, dom.Visible)
+	if len(out) > 0 {
+		state := dom.StateOf(t.Parent)
+		for i := range out {
+			out[i].state = state
+		}
+	}
+	return out
 }
 
 // timestampLeakScan returns the leaks in one text node.
