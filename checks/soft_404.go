@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -41,6 +42,20 @@ or CMS to answer 404 (or 410) for missing pages instead of 200.
 var notFoundTitle = regexp.MustCompile(`(?i)(\bnot found\b|^\s*404\b|\b404\s*(error|-|–|—|:|\|)|\berror\s*404\b|\bpage (does not|doesn't|doesn’t|did not|didn't) (seem to )?exist|\b(page|content) (could not|couldn't|couldn’t|cannot|can't|can’t) be found|\bnothing (was )?found\b|\bpage not available\b|` +
 	`seite nicht gefunden|nicht gefunden|page introuvable|page non trouvée|página no encontrada|no se encontró la página|pagina non trovata|pagina niet gevonden|página não encontrada|strony nie znaleziono)`)
 
+// soft404TitleWords are words of which every match of notFoundTitle holds
+// one: a title with none is not run through the regexp.
+var soft404TitleWords = rawCueWords([]string{"found", "404", "exist", "available", "gefunden", "introuvable", "trouv",
+	"encontr", "trovata", "gevonden", "znaleziono"})
+
+// soft404Title reports whether notFoundTitle matches s. The regexp also
+// reads the long s (ſ) as s, which the word table does not.
+func soft404Title(s string) bool {
+	if !hasWord(soft404TitleWords, s) && !strings.Contains(s, "ſ") {
+		return false
+	}
+	return notFoundTitle.MatchString(s)
+}
+
 // soft404MaxText is the main-text length under which an error title is believed.
 const soft404MaxText = 250
 
@@ -48,11 +63,15 @@ const soft404MaxText = 250
 // pages whose title or first h1 looks like an error page.
 func soft404Facts(p *PagePass) error {
 	root := p.Root()
-	h1 := dom.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "h1" && n.Namespace == "" })
-	if h1 != nil {
-		p.Summary.H1 = dom.FoldSpace(dom.Text(h1, dom.TextOptions{MaxState: dom.Hidden, Limit: 300}))
+	// An h1 element comes only from an <h1 tag in the source: without one,
+	// the document need not be searched.
+	if raw := p.Page.Raw; len(raw) == 0 || bytes.Contains(raw, []byte("<h1")) || bytes.Contains(raw, []byte("<H1")) {
+		h1 := dom.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "h1" && n.Namespace == "" })
+		if h1 != nil {
+			p.Summary.H1 = dom.FoldSpace(dom.Text(h1, dom.TextOptions{MaxState: dom.Hidden, Limit: 300}))
+		}
 	}
-	if !notFoundTitle.MatchString(p.Summary.Title) && !notFoundTitle.MatchString(p.Summary.H1) {
+	if !soft404Title(p.Summary.Title) && !soft404Title(p.Summary.H1) {
 		return nil
 	}
 	dom.Walk(root, func(n *html.Node) bool {
@@ -83,9 +102,9 @@ func robotsNoindex(n *html.Node) bool {
 func soft404Signals(title, h1 string, noindex bool, textLen int) string {
 	var said string
 	switch {
-	case notFoundTitle.MatchString(title):
+	case soft404Title(title):
 		said = fmt.Sprintf("title %q", title)
-	case notFoundTitle.MatchString(h1):
+	case soft404Title(h1):
 		said = fmt.Sprintf("heading %q", h1)
 	default:
 		return ""
