@@ -65,11 +65,6 @@ var (
 // date in another paragraph.
 const expiredOfferBlockMax = 400
 
-// expiredOfferSkip leaves out code, customer reviews and comments.
-func expiredOfferSkip(n *html.Node) bool {
-	return flatCodeTags[n.Data] || dom.HasClass(n, "highlight") || isCustomerReview(n)
-}
-
 func expiredOffer(p *PagePass) error {
 	root := p.Root()
 	body := dom.Find(root, func(n *html.Node) bool { return n.Data == "body" })
@@ -126,7 +121,7 @@ func expiredOfferPassed(d dateMatch, now time.Time) (bool, bool) {
 
 // expiredOfferText reports the visible promotions whose deadline passed.
 func expiredOfferText(p *PagePass, body *html.Node, lang string, posted time.Time) {
-	ft := flatten(body, expiredOfferSkip)
+	ft := staleFlatCode(p, body) // without code, customer reviews and comments
 	seen := map[*html.Node]bool{}
 	prev := 0
 	for _, d := range parseDates(ft.text, lang) {

@@ -78,7 +78,7 @@ func staleReview(p *PagePass) error {
 	}
 	lang := pageLang(root)
 	dates := staleReviewStructured(root, lang)
-	ft := flatten(body, skipForBylines)
+	ft := staleFlatBylines(p, body)
 	if len(dates) == 0 && !staleReviewCueIn(ft.text) {
 		return nil
 	}
@@ -95,7 +95,7 @@ func staleReview(p *PagePass) error {
 	}
 	if len(visible) == 0 {
 		// A "Page last reviewed" line may sit in a footer, which bylines skip.
-		all := flatten(body, skipForReviewDates)
+		all := staleFlatCode(p, body)
 		visible = staleReviewLabelled(all, shownDates(all, body), lang)
 	}
 	dates = append(visible, dates...)
