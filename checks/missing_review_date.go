@@ -286,8 +286,9 @@ func missingReviewDate(p *PagePass) error {
 	if len(rd.reviewers) == 0 && len(ft.labels()) == 0 {
 		return nil
 	}
-	dates := shownDates(ft, body)
-	reviewed := rd.lastReviewed || hasVisibleReviewDate(ft, dates)
+	// The dates are read only where the questions below look (lazyDates).
+	shown, dates := reviewDatesOf(ft, body, ft.labels())
+	reviewed := rd.lastReviewed || shown
 
 	mainSpan, ok := ft.spanOf(p.Main())
 	if !ok || mainSpan.len() == 0 {
@@ -297,7 +298,7 @@ func missingReviewDate(p *PagePass) error {
 	if !reviewed && (len(bylines) > 0 || len(rd.reviewers) > 0) {
 		// A "Page last reviewed" line may sit in a footer, which bylines skip.
 		all := flatten(body, skipForReviewDates)
-		reviewed = hasVisibleReviewDate(all, shownDates(all, body))
+		reviewed, _ = reviewDatesOf(all, body, nil)
 	}
 	if reviewed {
 		return nil
