@@ -158,8 +158,21 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // normWord normalizes one whitespace-separated token; "" when it holds no letter or digit.
 func normWord(s string) string {
-	s = strings.ToLower(asciiPunct.Replace(s))
+	if !excerptASCII(s) { // asciiPunct replaces only non-ASCII characters
+		s = asciiPunct.Replace(s)
+	}
+	s = strings.ToLower(s)
 	return strings.TrimFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+// excerptASCII reports whether s is all ASCII.
+func excerptASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // words splits text into words, dropping tokens that are only punctuation.
