@@ -77,6 +77,26 @@ func (cs *cueSet) in(low []byte) bool {
 	return false
 }
 
+// each calls yield with the start of every occurrence of a cue in text,
+// cue by cue (not in text order).
+func (cs *cueSet) each(text []byte, yield func(start int)) {
+	for _, g := range cs.groups {
+		for from := 0; from < len(text); {
+			i := bytes.IndexByte(text[from:], g.anchor)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			for _, c := range g.cues {
+				if s := at - c.off; s >= 0 && bytes.HasPrefix(text[s:], c.s) {
+					yield(s)
+				}
+			}
+			from = at + 1
+		}
+	}
+}
+
 // reviewerHintSet finds reviewerHints in a page source.
 var reviewerHintSet = func() *cueSet {
 	var hints []string

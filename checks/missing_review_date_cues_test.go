@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,5 +72,25 @@ func TestMayHoldReviewerLabel(t *testing.T) {
 	root, _ := html.Parse(strings.NewReader("<!doctype html><body><p>A preview of the code review</p>"))
 	if mayHoldReviewerLabel(dom.Find(root, func(n *html.Node) bool { return n.Data == "body" })) {
 		t.Error("mayHoldReviewerLabel = true on a page with no label stem")
+	}
+}
+
+func TestCueSetEach(t *testing.T) {
+	cs := newCueSet("review", "prüft", "vis&eacute;")
+	text := []byte("a review, reviewed; geprüft überprüft r&eacute;vis&eacute; reviewreview")
+	var got []int
+	cs.each(text, func(p int) { got = append(got, p) })
+	slices.Sort(got)
+	var want []int
+	for _, c := range []string{"review", "prüft", "vis&eacute;"} {
+		for i := 0; i+len(c) <= len(text); i++ {
+			if string(text[i:i+len(c)]) == c {
+				want = append(want, i)
+			}
+		}
+	}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("each found %v, want %v", got, want)
 	}
 }

@@ -208,38 +208,36 @@ func (ld *lazyDates) list() []shownDate {
 	return out
 }
 
-// reviewDateStems are lowercase pieces of every label of reviewDateLabelRe.
-var reviewDateStems = []string{
-	"review", "prüft", "revisado", "revisto", "révisé", "relu", "vérifié", "revisionato", "rivisto",
-	"beoordeeld", "gecontroleerd", "herzien",
-}
+// reviewDateStems are pieces of every label of reviewDateLabelRe, with
+// ASCII letters in lower case and the other letters in both cases.
+var reviewDateStems = newCueSet(
+	"review", "prüft", "prÜft", "revisado", "revisto", "révisé", "rÉvisé", "révisÉ", "rÉvisÉ", "relu",
+	"vérifié", "vÉrifié", "vérifiÉ", "vÉrifiÉ", "revisionato", "rivisto", "beoordeeld", "gecontroleerd", "herzien",
+)
 
 // wantLabelWindows asks for the segments that hasVisibleReviewDate needs: a
 // date matters there only when a review-date label stands in the
 // dateLabelLookback bytes before it, and then so does the end of the date
-// before it, if that one ends in those bytes. reviewDateLabelRe folds case
-// as lowering does but for the Kelvin sign and the long s, and lowering
-// keeps byte offsets unless it changes a character's length: in those cases
-// every segment is read. Any date with a lastReviewed <time> counts too,
-// which read takes care of.
+// before it, if that one ends in those bytes. The labels are looked for in
+// the text with its ASCII letters lowered (offsets kept); reviewDateLabelRe
+// folds é, ü and ASCII letters as that does, but for the Kelvin sign (k)
+// and the long s, and then every segment is read. Any date with a
+// lastReviewed <time> counts too, which read takes care of.
 func (ld *lazyDates) wantLabelWindows() {
 	text := ld.ft.text
-	lower := strings.ToLower(text)
-	if len(lower) != len(text) || strings.ContainsAny(text, "\u212a\u017f") {
+	if strings.ContainsAny(text, "\u212a\u017f") {
 		ld.want(0, len(text))
 		return
 	}
-	for _, stem := range reviewDateStems {
-		for from := 0; ; {
-			i := strings.Index(lower[from:], stem)
-			if i < 0 {
-				break
-			}
-			p := from + i
-			ld.want(p-dateLabelLookback-1, p+dateLabelLookback+1)
-			from = p + len(stem)
+	lower := []byte(text)
+	for i, c := range lower {
+		if 'A' <= c && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
 		}
 	}
+	reviewDateStems.each(lower, func(p int) {
+		ld.want(p-dateLabelLookback-1, p+dateLabelLookback+1)
+	})
 }
 
 // wantScopes asks for the segments of the byline boxes that findBylines

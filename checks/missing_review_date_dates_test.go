@@ -108,6 +108,9 @@ func TestLazyDatesCorners(t *testing.T) {
 		`<p>` + filler + `</p><p>Review<b>ed</b> <span>on</span> 03/04/2025 by Dana Whitfield</p><p>Reviewed by Dana Whitfield</p>`,
 		`<p>Fact-checked by Dana Whitfield</p><p>` + filler + `Überprüft am 3. März 2025</p><time datetime="2025">` + filler + `</time>`,
 		`<p>Reviewed by Dana Whitfield</p><p>2025-06-01 reviewed 2025-06-02</p><p>Revi&#383;ado em 4 de junho de 2025</p>`,
+		`<p>Reviewed by Dana Whitfield</p><p>` + filler + `ÜBERPRÜFT AM 3. MÄRZ 2025</p>`,
+		`<p>Reviewed by Dana Whitfield</p><p>` + filler + `RÉVISÉ LE 3 MARS 2025</p>`,
+		`<p>Reviewed by Dana Whitfield</p><p>` + filler + `VÉRIFIÉ : 03/04/2025</p>`,
 	} {
 		root, err := html.Parse(strings.NewReader("<!doctype html><body>" + body))
 		if err != nil {
