@@ -57,29 +57,28 @@ func (cs *cueSet) group(anchor byte) *cueGroup {
 	return &cs.groups[len(cs.groups)-1]
 }
 
-// in reports whether low holds one of the cues.
-func (cs *cueSet) in(low []byte) bool {
-	for _, g := range cs.groups {
-		for from := 0; from < len(low); {
-			i := bytes.IndexByte(low[from:], g.anchor)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			for _, c := range g.cues {
-				if s := at - c.off; s >= 0 && bytes.HasPrefix(low[s:], c.s) {
-					return true
-				}
-			}
-			from = at + 1
-		}
-	}
-	return false
+// in reports whether text holds one of the cues.
+func (cs *cueSet) in(text []byte) bool {
+	found := false
+	cs.scan(text, func(int) bool {
+		found = true
+		return false
+	})
+	return found
 }
 
 // each calls yield with the start of every occurrence of a cue in text,
 // cue by cue (not in text order).
 func (cs *cueSet) each(text []byte, yield func(start int)) {
+	cs.scan(text, func(start int) bool {
+		yield(start)
+		return true
+	})
+}
+
+// scan calls found with the start of each occurrence of a cue in text
+// until it returns false.
+func (cs *cueSet) scan(text []byte, found func(start int) bool) {
 	for _, g := range cs.groups {
 		for from := 0; from < len(text); {
 			i := bytes.IndexByte(text[from:], g.anchor)
@@ -88,8 +87,8 @@ func (cs *cueSet) each(text []byte, yield func(start int)) {
 			}
 			at := from + i
 			for _, c := range g.cues {
-				if s := at - c.off; s >= 0 && bytes.HasPrefix(text[s:], c.s) {
-					yield(s)
+				if s := at - c.off; s >= 0 && bytes.HasPrefix(text[s:], c.s) && !found(s) {
+					return
 				}
 			}
 			from = at + 1
