@@ -125,25 +125,7 @@ func staleCopyright(p *PagePass) error {
 		return nil // no copyright notice in the text
 	}
 	root := p.Root()
-	var footers []*html.Node
-	dom.Walk(root, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return true
-		}
-		switch n.Data {
-		case "head", "script", "style", "template":
-			return false
-		}
-		if !staleCopyrightFooter(n) {
-			return true
-		}
-		mainEl := p.Main()
-		if mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, n) {
-			footers = append(footers, n)
-			return false
-		}
-		return true
-	})
+	footers := staleCopyrightFooters(p, root, nil)
 	now := p.Now.Year()
 	for _, f := range footers {
 		ft := flatten(f, staleCopyrightSkip)
@@ -193,6 +175,32 @@ func staleCopyright(p *PagePass) error {
 		}
 	}
 	return nil
+}
+
+// staleCopyrightFooters appends the site footers below n (outside the main
+// content), in document order, not looking inside a footer found, nor in
+// head, scripts, styles and templates. Only elements are visited: text is
+// half of a page's nodes.
+func staleCopyrightFooters(p *PagePass, n *html.Node, out []*html.Node) []*html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "head", "script", "style", "template":
+			continue
+		}
+		if staleCopyrightFooter(c) {
+			if mainEl := p.Main(); mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, c) {
+				out = append(out, c)
+				continue
+			}
+		}
+		if c.FirstChild != nil {
+			out = staleCopyrightFooters(p, c, out)
+		}
+	}
+	return out
 }
 
 // pluralS returns "s" unless n is 1.
