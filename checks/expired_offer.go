@@ -76,7 +76,7 @@ func expiredOffer(p *PagePass) error {
 		items = staleGroupJSONLD(root)
 	}
 	// Most pages hold no offer: their text says so without being rendered.
-	if body != nil && cuesMay(p, cueExpiredOffer) && (!known || hasWord(expiredOfferWords, raw)) {
+	if body != nil && cuesMay(p, cueExpiredOffer) && cuesMay(p, cueExpiredDeadline) && (!known || hasWord(expiredOfferWords, raw)) {
 		expiredOfferText(p, body, lang, expiredOfferPostDate(root, items, lang))
 	}
 	if !known || rawContains(raw, "priceValidUntil", 5) || rawContains(raw, "validThrough", 5) || rawContains(raw, "endDate", 3) {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,12 +25,13 @@ import (
 type cueRule uint8
 
 const (
-	cueExpiredOffer cueRule = 1 << iota // a promotion as expiredOfferPromoRe can match it
-	cueStaleReview                      // a review label as the review regexps can match it
-	cuePlaceholder                      // a leftover as placeholderPatterns can match it
-	cueTimestamp                        // a machine date as the timestamp-leak regexps can match it
-	cueCopyright                        // a copyright sign or word
-	cueWord                             // any word of a plain list (rawCueWords)
+	cueExpiredOffer    cueRule = 1 << iota // a promotion as expiredOfferPromoRe can match it
+	cueStaleReview                         // a review label as the review regexps can match it
+	cuePlaceholder                         // a leftover as placeholderPatterns can match it
+	cueTimestamp                           // a machine date as the timestamp-leak regexps can match it
+	cueCopyright                           // a copyright sign or word
+	cueExpiredDeadline                     // a deadline label before a date, as expiredOfferDeadlineRe can match it
+	cueWord                                // any word of a plain list (rawCueWords)
 )
 
 // A rawCue is one cue word, in lower case (ASCII or Latin-1 letters).
@@ -39,28 +41,34 @@ type rawCue struct {
 	// accept, when set, tests an occurrence at src[start:end]; nil accepts
 	// every occurrence.
 	accept func(src []byte, start, end int) bool
-	// after, for a one-byte word, lists the bytes that may follow it
-	// (empty: any): a sieve before accept runs.
+	// after lists the bytes that may follow the word (empty: any): a sieve
+	// before accept runs, and for a word of one or two bytes a third byte
+	// for the table's sieve.
 	after string
+	// afterSet is after as a set, made by newRawCueTable.
+	afterSet *[4]uint64
 }
 
 // rawCueTable finds a set of cue words in one pass.
 type rawCueTable struct {
 	// pairs has a bit for every first two bytes that may start a cue (all
-	// case variants), so most positions cost one lookup.
-	pairs [1 << 16 / 64]uint64
-	// triples has a bit for the hash of every first three bytes (ASCII
-	// folded) of a cue: a second sieve for the common pairs ("re", "co").
-	triples [1 << cueTripleBits / 64]uint64
-	// short has a bit for the pairs that start a cue of one or two bytes,
-	// which the triples cannot sieve.
-	short   [1 << 16 / 64]uint64
+	// case variants), so most positions cost one lookup; triples and quads
+	// have a bit for the hash of every first three and four bytes (ASCII
+	// folded, the byte after a short word taken from its after set), sieves
+	// for the common beginnings ("re", "pro", "data").
+	pairs   [1 << 16 / 64]uint64
+	triples [1 << cueHashBits / 64]uint64
+	quads   [1 << cueHashBits / 64]uint64
+	// short2 and short3 mark the beginnings of the cues that the next sieve
+	// cannot tell: those of one or two bytes (pairs), of three (triples).
+	short2  [1 << 16 / 64]uint64
+	short3  [1 << cueHashBits / 64]uint64
 	byFirst [256][]rawCue // cues by their lower-case first byte
 	single  [256]bool     // first bytes of the one-byte cues
 	all     cueRule       // the rules of all cues: the scan stops when all are found
 }
 
-const cueTripleBits = 18
+const cueHashBits = 18
 
 // cueLower folds ASCII letters.
 var cueLower = func() (t [256]byte) {
@@ -75,11 +83,25 @@ var cueLower = func() (t [256]byte) {
 
 func cueTripleHash(b0, b1, b2 byte) uint32 {
 	k := uint32(cueLower[b0])<<16 | uint32(cueLower[b1])<<8 | uint32(cueLower[b2])
-	return (k * 2654435761) >> (32 - cueTripleBits)
+	return (k * 2654435761) >> (32 - cueHashBits)
 }
 
-// rawCues is the table of the content rules' cues.
-var rawCues = newRawCueTable(expiredOfferCues, staleReviewCues, placeholderCues, timestampLeakCues, staleCopyrightCues)
+func cueQuadHash(b0, b1, b2, b3 byte) uint32 {
+	k := uint32(cueLower[b0])<<24 | uint32(cueLower[b1])<<16 | uint32(cueLower[b2])<<8 | uint32(cueLower[b3])
+	return (k * 2246822519) >> (32 - cueHashBits)
+}
+
+func sieveSet(bits []uint64, k uint32)      { bits[k>>6] |= 1 << (k & 63) }
+func sieveHas(bits []uint64, k uint32) bool { return bits[k>>6]&(1<<(k&63)) != 0 }
+
+// rawCues is the table of the content rules' cues, but placeholder-text's,
+// which read its runs (see cueWalk): rawCuesPlaceholder.
+var (
+	rawCues            = newRawCueTable(expiredOfferCues, expiredOfferDeadlineCues, staleReviewCues, timestampLeakCues, staleCopyrightCues)
+	rawCuesPlaceholder = newRawCueTable(placeholderCues)
+	rawCuesAll         = newRawCueTable(expiredOfferCues, expiredOfferDeadlineCues, staleReviewCues, timestampLeakCues, staleCopyrightCues,
+		placeholderCues)
+)
 
 // rawCueWords is a table of plain words: any occurrence counts.
 func rawCueWords(words []string) *rawCueTable {
@@ -100,39 +122,65 @@ func newRawCueTable(lists ...[]rawCue) *rawCueTable {
 		for _, c := range list {
 			w := c.word
 			t.all |= c.rule
+			if c.after != "" {
+				c.afterSet = new([4]uint64)
+				for i := 0; i < len(c.after); i++ {
+					b := c.after[i]
+					c.afterSet[b>>6] |= 1 << (b & 63)
+				}
+			}
 			t.byFirst[w[0]] = append(t.byFirst[w[0]], c)
 			if len(w) == 1 {
 				for _, b := range cueCaseVariants(0, w[0]) {
 					t.single[b] = true
 				}
 			}
-			v0, v1, v2 := cueCaseVariants(0, w[0]), anyByte, []byte(nil)
-			switch {
-			case len(w) > 1:
-				v1 = cueCaseVariants(w[0], w[1])
-			case c.after != "":
-				v1 = []byte(c.after)
+			// The bytes that begin every occurrence: the word's, then the
+			// byte after it when that is known.
+			var seq [][]byte
+			for i := 0; i < len(w) && i < 4; i++ {
+				prev := byte(0)
+				if i > 0 {
+					prev = w[i-1]
+				}
+				seq = append(seq, cueCaseVariants(prev, w[i]))
 			}
-			if len(w) > 2 {
-				v2 = cueCaseVariants(w[1], w[2])
+			if len(seq) < 4 && c.after != "" {
+				seq = append(seq, []byte(c.after))
 			}
-			for _, b0 := range v0 {
-				for _, b1 := range v1 {
-					k := int(b0)<<8 | int(b1)
-					t.pairs[k>>6] |= 1 << (k & 63)
-					if len(w) <= 2 { // no third byte to sieve by
-						t.short[k>>6] |= 1 << (k & 63)
-						continue
-					}
-					for _, b2 := range v2 {
-						h := cueTripleHash(b0, b1, b2)
-						t.triples[h>>6] |= 1 << (h & 63)
-					}
+			if len(seq) == 1 {
+				seq = append(seq, anyByte)
+			}
+			t.addSeq(seq)
+		}
+	}
+	return t
+}
+
+// addSeq sets the sieve bits for the beginnings seq[0]×seq[1]×… (two to
+// four bytes).
+func (t *rawCueTable) addSeq(seq [][]byte) {
+	for _, b0 := range seq[0] {
+		for _, b1 := range seq[1] {
+			k := uint32(b0)<<8 | uint32(b1)
+			sieveSet(t.pairs[:], k)
+			if len(seq) == 2 {
+				sieveSet(t.short2[:], k)
+				continue
+			}
+			for _, b2 := range seq[2] {
+				h := cueTripleHash(b0, b1, b2)
+				sieveSet(t.triples[:], h)
+				if len(seq) == 3 {
+					sieveSet(t.short3[:], h)
+					continue
+				}
+				for _, b3 := range seq[3] {
+					sieveSet(t.quads[:], cueQuadHash(b0, b1, b2, b3))
 				}
 			}
 		}
 	}
-	return t
 }
 
 // cueCaseVariants returns the bytes that may stand for byte b of a cue
@@ -181,13 +229,17 @@ func cueHasFold[T cueText](src T, i int, word string) bool {
 // until at returns true.
 func cueSieve[T cueText](t *rawCueTable, src T, at func(i int) bool) {
 	n := len(src)
-	for i := 0; i+2 < n; i++ {
-		k := int(src[i])<<8 | int(src[i+1])
-		if t.pairs[k>>6]&(1<<(k&63)) == 0 {
+	for i := 0; i+3 < n; i++ {
+		k := uint32(src[i])<<8 | uint32(src[i+1])
+		if !sieveHas(t.pairs[:], k) {
 			continue
 		}
-		if t.short[k>>6]&(1<<(k&63)) == 0 {
-			if h := cueTripleHash(src[i], src[i+1], src[i+2]); t.triples[h>>6]&(1<<(h&63)) == 0 {
+		if !sieveHas(t.short2[:], k) {
+			h := cueTripleHash(src[i], src[i+1], src[i+2])
+			if !sieveHas(t.triples[:], h) {
+				continue
+			}
+			if !sieveHas(t.short3[:], h) && !sieveHas(t.quads[:], cueQuadHash(src[i], src[i+1], src[i+2], src[i+3])) {
 				continue
 			}
 		}
@@ -195,12 +247,10 @@ func cueSieve[T cueText](t *rawCueTable, src T, at func(i int) bool) {
 			return
 		}
 	}
-	// The last two bytes: no third byte for the sieve.
-	for i := max(0, n-2); i < n; i++ {
-		k := int(src[i]) << 8
+	// The last three bytes: the sieves that need bytes past the end are left out.
+	for i := max(0, n-3); i < n; i++ {
 		if i+1 < n {
-			k |= int(src[i+1])
-			if t.pairs[k>>6]&(1<<(k&63)) == 0 {
+			if !sieveHas(t.pairs[:], uint32(src[i])<<8|uint32(src[i+1])) {
 				continue
 			}
 		} else if !t.single[src[i]] {
@@ -215,9 +265,15 @@ func cueSieve[T cueText](t *rawCueTable, src T, at func(i int) bool) {
 // scan reads src once and returns the rules whose cues it holds, leaving
 // out those in done.
 func (t *rawCueTable) scan(src []byte, done cueRule) cueRule {
+	return t.scanMarked(src, done, nil)
+}
+
+// scanMarked is scan where marks end placeholder-text's runs within src:
+// its cues are tested within their run.
+func (t *rawCueTable) scanMarked(src []byte, done cueRule, marks []cueMark) cueRule {
 	found := done
 	cueSieve(t, src, func(i int) bool {
-		found = t.at(src, i, found)
+		found = t.at(src, i, found, marks)
 		return found&t.all == t.all
 	})
 	return found &^ done
@@ -238,20 +294,65 @@ func hasWord[T cueText](t *rawCueTable, text T) bool {
 	return found
 }
 
+// scanAcross returns the rules, but those in done, whose cues in src start
+// before junction and end after it.
+func (t *rawCueTable) scanAcross(src []byte, junction int, done cueRule) cueRule {
+	found := done
+	for i := max(0, junction-cueTailMax); i < junction; i++ {
+		if i+1 < len(src) && !sieveHas(t.pairs[:], uint32(src[i])<<8|uint32(src[i+1])) {
+			continue
+		}
+		for _, c := range t.byFirst[cueFold(src, i)] {
+			if i+len(c.word) <= junction || c.rule&^found == 0 || !cueHasFold(src, i, c.word) {
+				continue
+			}
+			if c.accept == nil || c.accept(src, i, i+len(c.word)) {
+				found |= c.rule
+			}
+		}
+	}
+	return found &^ done
+}
+
 // at adds the rules of the cues that start at src[i].
-func (t *rawCueTable) at(src []byte, i int, found cueRule) cueRule {
+func (t *rawCueTable) at(src []byte, i int, found cueRule, marks []cueMark) cueRule {
 	for _, c := range t.byFirst[cueFold(src, i)] {
 		if c.rule&^found == 0 || !cueHasFold(src, i, c.word) {
 			continue
 		}
-		if len(c.word) == 1 && c.after != "" && i+1 < len(src) && !cueByteIn(src[i+1], c.after) {
+		run, start := src, i
+		if c.rule == cuePlaceholder && len(marks) > 0 {
+			var ok bool
+			if run, start, ok = cueMarkedRun(src, i, len(c.word), marks); !ok {
+				continue
+			}
+		}
+		end := start + len(c.word)
+		if c.afterSet != nil && end < len(run) && c.afterSet[run[end]>>6]&(1<<(run[end]&63)) == 0 {
 			continue
 		}
-		if c.accept == nil || c.accept(src, i, i+len(c.word)) {
+		if c.accept == nil || c.accept(run, start, end) {
 			found |= c.rule
 		}
 	}
 	return found
+}
+
+// cueMarkedRun returns the run between marks that holds src[i:i+n], and
+// where i is in it; ok is false when a mark cuts it.
+func cueMarkedRun(src []byte, i, n int, marks []cueMark) (run []byte, start int, ok bool) {
+	j := sort.Search(len(marks), func(j int) bool { return marks[j].cut > i })
+	lo, hi := 0, len(src)
+	if j > 0 {
+		lo = marks[j-1].resume
+	}
+	if j < len(marks) {
+		hi = marks[j].cut
+	}
+	if i < lo || i+n > hi {
+		return nil, 0, false
+	}
+	return src[lo:hi], i - lo, true
 }
 
 // Tests of the text around a cue. The ends of the run are unsettled: the

@@ -19,6 +19,13 @@ var cueSamples = []string{
 	"earlybird", "Half price", "bogo", "BOGO!", "buy  one get one", "Gutschein", "Rabatt", "Angebot gilt bis",
 	"30% de descuento", "oferta", "10% di sconto", "offerta", "korting", "actie", "acties", "RÉDUCTION de 20%",
 	"remise", "soldes", "dis\u00adcount", "Free<b>", "an optional offset", "free software", "side-effect-free",
+	"valid until June 30, 2025", "Offer ends 2025-06-30", "book by 30.06.2025", "expires on: Friday, 6/27/2025",
+	"gültig bis 27. Juni 2025", "Gültig bis zum 27.06.2025", "jusqu'au 27 juin 2025", "jusqu'à 1er juillet 2025",
+	"hasta el 27 de junio de 2025", "t/m 27-06-2025", "last day 2025-06-27", "no later than June 1st, 2025",
+	"valid to 1/1/2026", "antes del 5 de mayo de 2025", "fino al 27/06/2025", "entro il 27 giugno 2025",
+	"tot en met 27 juni 2025", "uiterlijk 27 juni 2025", "ends the 27th June 2025", "closing — June 27, 2025",
+	"Expiry date: 2025-06-27", "before 2025-06-27T10:00", "until Sept. 3, 2025", "by MÄRZ 3, 2025", "till 2025年6月27日",
+	"before 3.8", "by 2 days", "to 0", "Deadline: 5 août 2025",
 	// timestamp-leak
 	"2025-06-27T04:50:55-08:00", "2025-06-27T04:50", "2025-06-27 04:50:55 +0000 UTC", "2025-06-27 04:50:55.123 -0700 PDT",
 	"Fri, 27 Jun 2025 12:00:00 GMT", "Fri, 27 Jun 2025 12:00:00 +0200", "0001-01-01", "0000-00-00", "1970-01-01",
@@ -95,8 +102,17 @@ func checkCues(t *testing.T, text string) {
 	if got, want := staleReviewCueIn(text), staleReviewCueRe.MatchString(text); got != want {
 		t.Errorf("%q: staleReviewCueIn = %v, staleReviewCueRe matches: %v", text, got, want)
 	}
-	found := rawCues.scan(cueAppend(nil, text), 0)
+	run := cueAppend(nil, text)
+	found := rawCues.scan(run, 0) | rawCuesPlaceholder.scan(run, 0)
 	flat := cueFoldFlat(text)
+	prev := 0
+	for _, d := range parseDates(flat, "") {
+		pre := flat[max(prev, d.Start-40):d.Start]
+		prev = d.End
+		if expiredOfferDeadlineRe.MatchString(pre) && found&cueExpiredDeadline == 0 {
+			t.Errorf("%q: a deadline before %q, but its cue is not found", text, d.Text)
+		}
+	}
 	for rule, res := range cueRulePatterns {
 		in := flat
 		if rule == cueTimestamp {
@@ -128,9 +144,11 @@ func TestStaleReviewCueIn(t *testing.T) {
 
 func TestCuesSkipPlainText(t *testing.T) {
 	for _, s := range []string{"preview", "code review", "wholesale prices", "an optional offset", "free software",
-		"bpo-31970", "30000-byte", "candidate 1", "sample page", "m_reload", "side-effect-free"} {
+		"bpo-31970", "30000-byte", "candidate 1", "sample page", "m_reload", "side-effect-free", "before 3.8, by 2 days, set to 0",
+		"the end 2025 plan"} {
 		text := "Some words " + s + " and more words."
-		if got := rawCues.scan(cueAppend(nil, text), 0); got&^cueCopyright != 0 {
+		run := cueAppend(nil, text)
+		if got := rawCues.scan(run, 0) | rawCuesPlaceholder.scan(run, 0); got&^cueCopyright != 0 {
 			t.Errorf("%q: cues %b found, want none", text, got)
 		}
 	}
@@ -174,6 +192,15 @@ func TestCueWalk(t *testing.T) {
 		{`<p>Get 50%<code>x</code>off</p>`, cueExpiredOffer, 0},
 		{`<p>Our sale<span hidden></span>s</p>`, cueExpiredOffer, 0},
 		{`<p>free <span style="display:none">x</span> shipping</p>`, cueExpiredOffer, 0},
+		// Joined across left-out code, as flatten joins it (with a space).
+		{`<p>Get 50% off, valid until <code>x</code> June 30, 2025</p>`, cueExpiredOffer | cueExpiredDeadline, 0},
+		{`<p>prepared by <code>X</code>. Free <code>y</code> software, the <kbd>end</kbd> 2025</p>`, 0, cueExpiredOffer | cueExpiredDeadline},
+		// A word split by an element that may be shown, or by code that
+		// placeholder-text's collector drops without a space.
+		{`<p>F<span role="presentation">ree</span> shipping</p>`, cueExpiredOffer, 0},
+		{`<p><span role="presentation">L</span>orem ipsum</p>`, cuePlaceholder, 0},
+		{`<p>TO<code>x</code>DO: the map</p>`, cuePlaceholder, 0},
+		{`<p>dis<span style="color:red">c</span><span role="none">o</span>unt</p>`, cueExpiredOffer, 0},
 		// Plain markup joins as rendered: these say nothing.
 		{`<p>an optional <em>offset</em> and <a class="reference internal" href="#x">free</a> software</p>`, 0, cueExpiredOffer},
 		{`<p>Read the <em>preview</em>, a code review.</p>`, 0, cueStaleReview},

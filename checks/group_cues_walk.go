@@ -2,6 +2,7 @@ package checks
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,19 +15,33 @@ import (
 // cueWalk reads the text of a page once for the cues of the content rules
 // (see group_cues.go). It leaves out what every one of these rules leaves
 // out (scripts, styles, code, .highlight blocks) and reads the rest in
-// runs: the text of neighbouring nodes joined as the rules' renderers join
-// it (a space at block edges, none between inline elements). A run ends at
-// an element that a rule may leave out or hide (one with a class, an id, a
-// role, a style, hidden, a footer, a quotation, …): the text around it may
-// then meet in a rule's rendering, so the cue tests take a run's ends as
-// unsettled.
+// runs: the text of neighbouring nodes joined as flatten joins it (a space
+// at block edges and for left-out code, none between inline elements,
+// nothing for a script). A run ends at an element that a rule may leave
+// out or hide (one with a hiding class or attribute, a footer, a
+// quotation, …): the text around it may then meet in a rule's rendering, so
+// the cue tests take a run's ends as unsettled. placeholder-text's
+// collector joins left-out code and images without a space: its runs also
+// end there (marks), and its cues are tested within them.
 type cueWalk struct {
 	found cueRule
 	run   []byte
+	marks []cueMark
+	// tail and tailP are the unbroken text (no space) that ended the runs
+	// before, for a cue word split by a cut ("<span role=…>F</span>ree"):
+	// the bridge from it to the next run is read too.
+	tail, tailP, bridge []byte
 }
 
+// cueTailMax is the longest cue word: a bridge needs no more on each side.
+const cueTailMax = 24
+
+// A cueMark ends placeholder-text's run at run[:cut] and starts the next at
+// run[resume:] (after the space flatten put for left-out code).
+type cueMark struct{ cut, resume int }
+
 // cueRulesAll are the rules the walk reads for.
-const cueRulesAll = cueExpiredOffer | cueStaleReview | cuePlaceholder | cueTimestamp | cueCopyright
+const cueRulesAll = cueExpiredOffer | cueExpiredDeadline | cueStaleReview | cuePlaceholder | cueTimestamp | cueCopyright
 
 // cueWalkKey keys the page's cue walk in its memo.
 type cueWalkKey struct{}
@@ -55,13 +70,13 @@ func (w *cueWalk) page(root *html.Node) {
 			w.head(c)
 		case c.Type == html.ElementNode && c.Data == "body":
 			w.children(c)
-			w.flush(0)
+			w.flush()
 			body = true
 		}
 	}
 	if !body { // not a parsed document: read it all
 		w.children(root)
-		w.flush(0)
+		w.flush()
 	}
 }
 
@@ -74,11 +89,16 @@ func (w *cueWalk) head(head *html.Node) {
 		}
 		switch n.Data {
 		case "title":
-			w.text(n)
-			w.flush(cueRulesAll &^ cuePlaceholder)
+			var b strings.Builder
+			for c := range n.Descendants() {
+				if c.Type == html.TextNode {
+					b.WriteString(c.Data)
+				}
+			}
+			w.placeholderRun(b.String())
 		case "meta":
 			if placeholderMetaLabel(n) != "" {
-				w.attr(n, "content", cueRulesAll&^cuePlaceholder)
+				w.attr(n, "content")
 			}
 		case "script":
 			w.script(n)
@@ -86,23 +106,24 @@ func (w *cueWalk) head(head *html.Node) {
 	}
 }
 
-// text appends the text below n to the run.
-func (w *cueWalk) text(n *html.Node) {
-	for c := range n.Descendants() {
-		if c.Type == html.TextNode {
-			w.run = cueAppend(w.run, c.Data)
-		}
+// attr reads the value of attribute key of n as a run of its own, for
+// placeholder-text.
+func (w *cueWalk) attr(n *html.Node, key string) {
+	if v, ok := dom.Attr(n, key); ok {
+		w.placeholderRun(v)
 	}
 }
 
-// attr reads the value of attribute key of n as a run of its own, for the
-// rules not in mask.
-func (w *cueWalk) attr(n *html.Node, key string, mask cueRule) {
-	if v, ok := dom.Attr(n, key); ok {
-		w.flush(0)
-		w.run = cueAppend(w.run, v)
-		w.flush(mask)
+// placeholderRun reads s as a run of its own, for placeholder-text.
+func (w *cueWalk) placeholderRun(s string) {
+	if w.found&cuePlaceholder != 0 {
+		return
 	}
+	w.mark(false)
+	start := len(w.run)
+	w.run = cueAppend(w.run, s)
+	w.found |= rawCuesPlaceholder.scan(w.run[start:], w.found)
+	w.run = w.run[:start]
 }
 
 // script reads JSON-LD for a lastReviewed property (stale-review): the
@@ -118,12 +139,62 @@ func (w *cueWalk) script(n *html.Node) {
 	}
 }
 
-// flush scans the run for the rules not in mask and starts a new run.
-func (w *cueWalk) flush(mask cueRule) {
-	if len(w.run) > 0 {
-		w.found |= rawCues.scan(w.run, w.found|mask)
-		w.run = w.run[:0]
+// flush scans the run and starts a new one.
+func (w *cueWalk) flush() {
+	if len(w.run) == 0 {
+		w.marks = w.marks[:0]
+		return
 	}
+	w.found |= rawCuesAll.scanMarked(w.run, w.found, w.marks)
+	w.tail = w.across(rawCues, w.tail, w.run)
+	if w.found&cuePlaceholder == 0 {
+		from := 0
+		for _, m := range w.marks { // the collector joins the runs without a space
+			w.tailP = w.across(rawCuesPlaceholder, w.tailP, w.run[from:m.cut])
+			from = m.resume
+		}
+		w.tailP = w.across(rawCuesPlaceholder, w.tailP, w.run[from:])
+	}
+	w.run = w.run[:0]
+	w.marks = w.marks[:0]
+}
+
+// mark ends placeholder-text's run here: at left-out code, whose place
+// flatten takes with a space (space) and the collector with nothing.
+func (w *cueWalk) mark(space bool) {
+	m := cueMark{len(w.run), len(w.run)}
+	if space {
+		w.run = append(w.run, ' ')
+		m.resume = len(w.run)
+	}
+	w.marks = append(w.marks, m)
+}
+
+// across reads the cue words of t that start in tail, the unbroken text
+// before run, and end in run; it returns the unbroken text that ends run.
+func (w *cueWalk) across(t *rawCueTable, tail, run []byte) []byte {
+	head := run
+	if i := slices.IndexFunc(head, cueIsSpace); i >= 0 {
+		head = head[:i]
+	}
+	if len(tail) > 0 && len(head) > 0 {
+		w.bridge = append(append(w.bridge[:0], tail...), head[:min(len(head), cueTailMax)]...)
+		w.found |= t.scanAcross(w.bridge, len(tail), w.found)
+	}
+	if len(head) == len(run) { // no space: the unbroken text goes on
+		tail = append(tail, run...)
+	} else {
+		tail = tail[:0]
+		i := len(run)
+		for i > 0 && !cueIsSpace(run[i-1]) {
+			i--
+		}
+		tail = append(tail, run[i:]...)
+	}
+	if n := len(tail); n > cueTailMax {
+		tail = append(tail[:0], tail[n-cueTailMax:]...)
+	}
+	return tail
 }
 
 func (w *cueWalk) children(n *html.Node) {
@@ -144,30 +215,39 @@ func (w *cueWalk) element(e *html.Node) {
 	switch e.Data {
 	case "script":
 		w.script(e)
-		w.flush(0)
+		w.mark(false) // gone from the text: nothing in its place
 		return
-	case "style", "template", "noscript", "iframe", "object", "svg", "math", "head",
-		"code", "pre", "kbd", "samp", "var", "textarea":
-		w.flush(0) // left out by every rule
+	case "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "textarea":
+		w.mark(false)
+		return
+	case "code", "pre", "kbd", "samp", "var":
+		w.mark(true) // flatten leaves a space for code
 		return
 	case "img", "input":
-		w.flush(0)
-		w.attr(e, "alt", cueRulesAll&^cuePlaceholder)
+		w.attr(e, "alt")
+		w.mark(true) // a block, with no text
 		return
 	case "a":
 		if href := strings.TrimSpace(dom.AttrOr(e, "href")); len(href) > 4 {
 			if scheme, rest, ok := strings.Cut(href, ":"); ok && (strings.EqualFold(scheme, "mailto") || strings.EqualFold(scheme, "tel")) {
-				w.flush(0)
-				w.run = cueAppend(w.run, rest)
-				w.flush(cueRulesAll &^ cuePlaceholder)
+				w.placeholderRun(rest)
 			}
 		}
 	}
 	if cueRisky(e) {
-		w.flush(0)
-		if !dom.HasClass(e, "highlight") { // .highlight: code, left out by every rule
-			w.children(e)
-			w.flush(0)
+		if dom.HasClass(e, "highlight") { // code, left out by every rule
+			w.mark(true)
+			return
+		}
+		block := dom.IsBlock(e) // no word goes across its edges
+		w.flush()
+		if block {
+			w.tail, w.tailP = w.tail[:0], w.tailP[:0]
+		}
+		w.children(e)
+		w.flush()
+		if block {
+			w.tail, w.tailP = w.tail[:0], w.tailP[:0]
 		}
 		return
 	}
@@ -186,7 +266,7 @@ func (w *cueWalk) element(e *html.Node) {
 func cueAppend(run []byte, s string) []byte {
 	start := len(run)
 	run = append(run, s...)
-	if !cueHasInvisible(run[start:]) {
+	if len(s) < 2 || !cueHasInvisible(run[start:]) {
 		return run
 	}
 	run = run[:start]
@@ -236,6 +316,9 @@ func cueRisky(e *html.Node) bool {
 	switch e.Data {
 	case "header", "footer", "nav", "aside", "blockquote", "q", "dialog", "select", "figure", "figcaption", "tt":
 		return true
+	}
+	if len(e.Attr) == 0 {
+		return false
 	}
 	var class, id string
 	for _, a := range e.Attr {

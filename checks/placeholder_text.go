@@ -163,7 +163,7 @@ func placeholderTextPage(p *PagePass) error {
 	for _, r := range runs {
 		// Most runs hold no cue of any pattern (placeholderCues).
 		buf = append(buf[:0], r.text...)
-		if rawCues.scan(buf, cueRulesAll&^cuePlaceholder) == 0 {
+		if rawCuesPlaceholder.scan(buf, 0) == 0 {
 			continue
 		}
 		lower := strings.ToLower(r.text)
