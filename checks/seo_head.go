@@ -28,6 +28,7 @@ type seoHead struct {
 	imgs        []*html.Node // HTML <img> elements, in order
 	refreshAt   string       // content of the first meta refresh
 	fragment    bool         // no <html>, <head>, <body> or <title> in the source: a partial, not a page
+	pruned      bool         // a <template>, SVG or MathML subtree was left unread
 }
 
 // seoHeadKey keys the seoHead in the page's memo.
@@ -47,16 +48,24 @@ var seoHeadDocRe = regexp.MustCompile(`(?i)<(?:html|head|body)[\s>/]`)
 // seoHeadRead walks the document once.
 func seoHeadRead(pg *page.Page) *seoHead {
 	h := &seoHead{}
-	dom.Walk(pg.Root(), func(n *html.Node) bool {
+	h.walk(pg.Root())
+	h.fragment = len(h.titles) == 0 && !seoHeadDocRe.Match(pg.Raw)
+	h.refresh = seoHeadStub(pg, h.refreshAt)
+	return h
+}
+
+// walk reads the elements below n in document order, leaving out
+// templates and SVG and MathML (their <title> names a drawing).
+func (h *seoHead) walk(n *html.Node) {
+	for n := n.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type != html.ElementNode {
-			return true
+			continue
 		}
-		if n.Namespace != "" { // SVG and MathML: their <title> names a drawing
-			return false
+		if n.Namespace != "" || n.Data == "template" {
+			h.pruned = true
+			continue
 		}
 		switch n.Data {
-		case "template":
-			return false
 		case "html":
 			if h.html == nil {
 				h.html = n
@@ -82,11 +91,10 @@ func seoHeadRead(pg *page.Page) *seoHead {
 				h.h1s = append(h.h1s, n)
 			}
 		}
-		return true
-	})
-	h.fragment = len(h.titles) == 0 && !seoHeadDocRe.Match(pg.Raw)
-	h.refresh = seoHeadStub(pg, h.refreshAt)
-	return h
+		if n.FirstChild != nil {
+			h.walk(n)
+		}
+	}
 }
 
 // seoHeadStubDelay is the longest meta refresh delay, in seconds, of a

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -63,13 +62,8 @@ const soft404MaxText = 250
 // pages whose title or first h1 looks like an error page.
 func soft404Facts(p *PagePass) error {
 	root := p.Root()
-	// An h1 element comes only from an <h1 tag in the source: without one,
-	// the document need not be searched.
-	if raw := p.Page.Raw; len(raw) == 0 || bytes.Contains(raw, []byte("<h1")) || bytes.Contains(raw, []byte("<H1")) {
-		h1 := dom.Find(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "h1" && n.Namespace == "" })
-		if h1 != nil {
-			p.Summary.H1 = dom.FoldSpace(dom.Text(h1, dom.TextOptions{MaxState: dom.Hidden, Limit: 300}))
-		}
+	if h1 := soft404FirstH1(p); h1 != nil {
+		p.Summary.H1 = dom.FoldSpace(dom.Text(h1, dom.TextOptions{MaxState: dom.Hidden, Limit: 300}))
 	}
 	if !soft404Title(p.Summary.Title) && !soft404Title(p.Summary.H1) {
 		return nil
@@ -81,6 +75,22 @@ func soft404Facts(p *PagePass) error {
 		return true
 	})
 	p.Summary.TextLen = utf8.RuneCountInString(dom.Text(p.Main(), dom.TextOptions{MaxState: dom.Collapsed, Limit: 4 * soft404MaxText}))
+	return nil
+}
+
+// soft404FirstH1 returns the first h1 of the page: the first one the page
+// SEO rules' walk found, unless that walk left a template or an SVG
+// drawing unread, which may hold an earlier one.
+func soft404FirstH1(p *PagePass) *html.Node {
+	h := seoHeadOf(p)
+	if h.pruned {
+		return dom.Find(p.Root(), func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "h1" && n.Namespace == "" })
+	}
+	for _, n := range h.h1s {
+		if n.Data == "h1" {
+			return n
+		}
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,6 +56,9 @@ Fix: generate JSON-LD with a JSON encoder rather than a template, and from the s
 const structuredDataMinText = 200
 
 func structuredData(p *PagePass) error {
+	if raw := p.Page.Raw; len(raw) > 0 && !structuredDataMayHold(raw) {
+		return nil // no script type names ld+json
+	}
 	var scripts []*html.Node
 	dom.Walk(p.Root(), func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -101,6 +105,81 @@ func structuredData(p *PagePass) error {
 		}
 	}
 	return nil
+}
+
+// structuredDataMayHold reports whether the source may hold a JSON-LD
+// script: "ld+json" in any case, found by its '+', or a character
+// reference near a '+' or spelling one, which the attribute's value may
+// decode to it.
+func structuredDataMayHold(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		j := bytes.IndexByte(raw[i:], '+')
+		if j < 0 {
+			break
+		}
+		i += j
+		if structuredDataRefNear(raw, i) {
+			return true
+		}
+		if i >= 2 && i+5 <= len(raw) && bytes.EqualFold(raw[i-2:i], []byte("ld")) && bytes.EqualFold(raw[i+1:i+5], []byte("json")) {
+			return true
+		}
+	}
+	for i := 0; i < len(raw); i++ {
+		j := bytes.IndexByte(raw[i:], '&')
+		if j < 0 {
+			break
+		}
+		i += j
+		if structuredDataPlusRef(raw[i+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// structuredDataRefNear reports whether a character reference touches the
+// '+' at raw[i], in the same word, which may then spell a letter of
+// "ld+json" ("&#108;d+json").
+func structuredDataRefNear(raw []byte, i int) bool {
+	refChar := func(b byte) bool { return b == '#' || b == ';' || b == '&' || cueIsWord(b) }
+	for j := i - 1; j >= max(0, i-12) && refChar(raw[j]); j-- {
+		if raw[j] == '&' {
+			return true
+		}
+	}
+	for j := i + 1; j < min(len(raw), i+13) && refChar(raw[j]); j++ {
+		if raw[j] == '&' {
+			return true
+		}
+	}
+	return false
+}
+
+// structuredDataPlusRef reports whether ref, the text after an '&', is a
+// character reference to '+': &plus; &#43; &#x2B; (with any leading zeros).
+func structuredDataPlusRef(ref []byte) bool {
+	if bytes.HasPrefix(ref, []byte("plus")) {
+		return true
+	}
+	if len(ref) < 2 || ref[0] != '#' {
+		return false
+	}
+	ref, base := ref[1:], 10
+	if ref[0] == 'x' || ref[0] == 'X' {
+		ref, base = ref[1:], 16
+	}
+	v := 0
+	for _, b := range ref {
+		d := strings.IndexByte("0123456789abcdef", b|0x20)
+		if d < 0 || d >= base {
+			break
+		}
+		if v = v*base + d; v > 0x2B {
+			return false
+		}
+	}
+	return v == 0x2B
 }
 
 func structuredDataScriptText(n *html.Node) string {
