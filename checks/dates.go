@@ -90,6 +90,28 @@ func buildDateMonthNames() map[string]time.Month {
 	return names
 }
 
+// dateMonthPrefixes holds the first three bytes of every month name: a
+// text holds a month name only where it holds one of them.
+var dateMonthPrefixes = func() map[string]bool {
+	m := map[string]bool{}
+	for n := range dateMonthNames {
+		m[n[:3]] = true
+	}
+	return m
+}()
+
+// hasMonthName reports whether text may hold a month name, ignoring case:
+// the regexps of the named forms (a long alternation) run only then.
+func hasMonthName(text string) bool {
+	lower := strings.ToLower(text)
+	for i := 0; i+3 <= len(lower); i++ {
+		if dateMonthPrefixes[lower[i:i+3]] {
+			return true
+		}
+	}
+	return false
+}
+
 // dateMonthAlt is a regexp alternation of every month name, longest first so
 // "june" wins over "jun" and "mayo" over "may".
 func dateMonthAlt() string {
@@ -111,6 +133,10 @@ type dateForm struct {
 	parse func(m []string) (y int, mo time.Month, d int, ambiguous bool, ok bool)
 	named bool // starts with a month name (letter boundary rules differ)
 	iso   bool // ISO 8601: read the time of day too
+	// What any match must contain, checked before the regexp runs: one of
+	// the characters of anyOf, and a month name when month is set.
+	anyOf string
+	month bool
 }
 
 var dateForms = func() []dateForm {
@@ -118,25 +144,29 @@ var dateForms = func() []dateForm {
 	ord := `(?:st|nd|rd|th|er|º|°)?`
 	return []dateForm{
 		{ // ISO 8601 date or date-time: 2025-06-27, 2025-06-27T04:50:55-08:00
-			re:  regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`),
-			iso: true,
+			anyOf: "-",
+			re:    regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`),
+			iso:   true,
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				return dateAtoi(m[1]), time.Month(dateAtoi(m[2])), dateAtoi(m[3]), false, true
 			},
 		},
 		{ // year first with slashes or dots: 2025/06/27, 2025.06.27
-			re: regexp.MustCompile(`(\d{4})([/.])(\d{1,2})([/.])(\d{1,2})`),
+			anyOf: "/.",
+			re:    regexp.MustCompile(`(\d{4})([/.])(\d{1,2})([/.])(\d{1,2})`),
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				return dateAtoi(m[1]), time.Month(dateAtoi(m[3])), dateAtoi(m[5]), false, m[2] == m[4]
 			},
 		},
 		{ // CJK: 2025年6月27日
-			re: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+			anyOf: "年",
+			re:    regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				return dateAtoi(m[1]), time.Month(dateAtoi(m[2])), dateAtoi(m[3]), false, true
 			},
 		},
 		{ // month first: June 27, 2025; Jun 27 2025; June 27th, 2025; Sept. 3, 2025
+			month: true,
 			re:    regexp.MustCompile(`(?i)(` + months + `)\.?\s*(\d{1,2})` + ord + `\.?,?\s*(\d{4})`),
 			named: true,
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
@@ -144,13 +174,15 @@ var dateForms = func() []dateForm {
 			},
 		},
 		{ // day first: 27 June 2025; 27. Juni 2025; 1er juin 2025; 27 de junio de 2025
-			re: regexp.MustCompile(`(?i)(\d{1,2})` + ord + `\.?\s*(?:de\s+)?(` + months + `)\.?,?\s*(?:(?:de|del)\s+)?(\d{4})`),
+			month: true,
+			re:    regexp.MustCompile(`(?i)(\d{1,2})` + ord + `\.?\s*(?:de\s+)?(` + months + `)\.?,?\s*(?:(?:de|del)\s+)?(\d{4})`),
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				return dateAtoi(m[3]), dateMonthNames[strings.ToLower(m[2])], dateAtoi(m[1]), false, true
 			},
 		},
 		{ // numeric: 06/27/2025 (M/D), 27/06/2025 or 27.06.2025 (D/M)
-			re: regexp.MustCompile(`(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})`),
+			anyOf: "/.-",
+			re:    regexp.MustCompile(`(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})`),
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				if m[2] != m[4] {
 					return 0, 0, 0, false, false
@@ -237,7 +269,9 @@ func dateSegments(text string) [][2]int {
 		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 			j++
 		}
-		if j-i == 4 && (text[i:i+2] == "19" || text[i:i+2] == "20" || text[i:i+2] == "21") {
+		// A year is a run of four digits, or the last four of a run of five
+		// or six: a day glued to it ("Jan12000" reads as January 1, 2000).
+		if y := j - 4; j-i >= 4 && j-i <= 6 && (text[y:y+2] == "19" || text[y:y+2] == "20" || text[y:y+2] == "21") {
 			a, b := max(0, i-dateYearBefore), min(len(text), j+dateYearAfter)
 			if n := len(segs); n > 0 && a <= segs[n-1][1] {
 				segs[n-1][1] = b
@@ -253,6 +287,9 @@ func dateSegments(text string) [][2]int {
 // matchFormIn appends the matches of form f in text[seg[0]:seg[1]].
 func matchFormIn(text string, seg [2]int, f dateForm, out []dateMatch) []dateMatch {
 	sub := text[seg[0]:seg[1]]
+	if f.anyOf != "" && !strings.ContainsAny(sub, f.anyOf) || f.month && !hasMonthName(sub) {
+		return out
+	}
 	for _, loc := range f.re.FindAllStringSubmatchIndex(sub, -1) {
 		for i := range loc {
 			if loc[i] >= 0 {
@@ -289,6 +326,7 @@ var monthYearForms = func() []dateForm {
 	months := dateMonthAlt()
 	return []dateForm{
 		{ // March 2025, Mar. 2025, März 2025, marzo de 2025
+			month: true,
 			re:    regexp.MustCompile(`(?i)(` + months + `)\.?,?\s*(?:(?:de|del)\s+)?(\d{4})`),
 			named: true,
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
@@ -296,7 +334,8 @@ var monthYearForms = func() []dateForm {
 			},
 		},
 		{ // 03/2025
-			re: regexp.MustCompile(`(\d{1,2})/(\d{4})`),
+			anyOf: "/",
+			re:    regexp.MustCompile(`(\d{1,2})/(\d{4})`),
 			parse: func(m []string) (int, time.Month, int, bool, bool) {
 				return dateAtoi(m[2]), time.Month(dateAtoi(m[1])), 1, false, true
 			},
