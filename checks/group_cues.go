@@ -229,12 +229,13 @@ func cueHasFold[T cueText](src T, i int, word string) bool {
 // until at returns true.
 func cueSieve[T cueText](t *rawCueTable, src T, at func(i int) bool) {
 	n := len(src)
-	for i := 0; i+3 < n; i++ {
-		k := uint32(src[i])<<8 | uint32(src[i+1])
-		if !sieveHas(t.pairs[:], k) {
+	pairs, short2 := &t.pairs, &t.short2
+	for i := 0; i < n-3; i++ {
+		k := uint16(src[i])<<8 | uint16(src[i+1])
+		if pairs[k>>6]&(1<<(k&63)) == 0 {
 			continue
 		}
-		if !sieveHas(t.short2[:], k) {
+		if short2[k>>6]&(1<<(k&63)) == 0 {
 			h := cueTripleHash(src[i], src[i+1], src[i+2])
 			if !sieveHas(t.triples[:], h) {
 				continue

@@ -212,6 +212,13 @@ func TestCueWalk(t *testing.T) {
 		{`<p><a href="tel:555-555-5555">Call</a></p>`, cuePlaceholder, 0},
 		{`<script type="application/ld+json">{"lastReviewed": "2020-01-01"}</script>`, cueStaleReview, 0},
 		{`<footer>© 2019 Clinic</footer>`, cueCopyright, 0},
+		// What the rules read apart from the text: microdata, JSON-LD and
+		// footers, also inside code, templates and drawings.
+		{`<div itemscope><meta itemprop="lastReviewed" content="2019-01-01"></div>`, cueStaleReview, 0},
+		{`<html><head><meta itemprop="LastReviewed" content="2019-01-01"></head><body></body></html>`, cueStaleReview, 0},
+		{`<pre><script type="application/ld+json">{"lastReviewed": "2019-01-01"}</script></pre>`, cueStaleReview, 0},
+		{`<template><div itemprop="lastReviewed">2019</div></template>`, cueStaleReview, 0},
+		{`<pre><footer>© 2019</footer></pre>`, cueCopyright, 0},
 		{`<p>Updated: <span class="date">NaN</span></p>`, cueTimestamp, 0},
 	} {
 		doc, err := html.Parse(strings.NewReader(c.html))

@@ -87,6 +87,7 @@ func (w *cueWalk) head(head *html.Node) {
 		if n.Type != html.ElementNode {
 			continue
 		}
+		w.data(n)
 		switch n.Data {
 		case "title":
 			var b strings.Builder
@@ -100,8 +101,6 @@ func (w *cueWalk) head(head *html.Node) {
 			if placeholderMetaLabel(n) != "" {
 				w.attr(n, "content")
 			}
-		case "script":
-			w.script(n)
 		}
 	}
 }
@@ -124,6 +123,43 @@ func (w *cueWalk) placeholderRun(s string) {
 	w.run = cueAppend(w.run, s)
 	w.found |= rawCuesPlaceholder.scan(w.run[start:], w.found)
 	w.run = w.run[:start]
+}
+
+// data reads the structured data of element e that a rule reads apart from
+// the text: a lastReviewed property (stale-review), in microdata or in
+// JSON-LD.
+func (w *cueWalk) data(e *html.Node) {
+	if w.found&cueStaleReview != 0 {
+		return
+	}
+	if e.Data == "script" {
+		w.script(e)
+	}
+	for _, a := range e.Attr {
+		if a.Key == "itemprop" && mdHasItemprop(e, "lastReviewed") {
+			w.found |= cueStaleReview
+		}
+	}
+}
+
+// left reads, in a subtree the text runs leave out (code, a template, an
+// SVG drawing), what the rules read there all the same: structured data
+// (stale-review's lastReviewed) and a site footer (stale-copyright reads a
+// footer's text wherever the footer is).
+func (w *cueWalk) left(e *html.Node) {
+	const rules = cueStaleReview | cueCopyright
+	for d := range e.Descendants() {
+		if w.found&rules == rules {
+			return
+		}
+		if d.Type != html.ElementNode {
+			continue
+		}
+		w.data(d)
+		if staleCopyrightHook(d) {
+			w.found |= cueCopyright
+		}
+	}
 }
 
 // script reads JSON-LD for a lastReviewed property (stale-review): the
@@ -212,15 +248,20 @@ func (w *cueWalk) children(n *html.Node) {
 }
 
 func (w *cueWalk) element(e *html.Node) {
+	w.data(e)
 	switch e.Data {
 	case "script":
-		w.script(e)
 		w.mark(false) // gone from the text: nothing in its place
 		return
-	case "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "textarea":
+	case "style", "noscript", "iframe", "head", "textarea":
+		w.mark(false)
+		return
+	case "template", "object", "svg", "math":
+		w.left(e)
 		w.mark(false)
 		return
 	case "code", "pre", "kbd", "samp", "var":
+		w.left(e)
 		w.mark(true) // flatten leaves a space for code
 		return
 	case "img", "input":
@@ -236,6 +277,7 @@ func (w *cueWalk) element(e *html.Node) {
 	}
 	if cueRisky(e) {
 		if dom.HasClass(e, "highlight") { // code, left out by every rule
+			w.left(e)
 			w.mark(true)
 			return
 		}

@@ -92,6 +92,10 @@ func staleCopyrightHook(n *html.Node) bool {
 				return true
 			}
 		case "class":
+			// Every hook class holds "footer", but site-info.
+			if !strings.Contains(a.Val, "footer") && !strings.Contains(a.Val, "site-info") {
+				continue
+			}
 			for c := range strings.FieldsSeq(a.Val) {
 				switch c {
 				case "footer", "site-footer", "fusion-footer", "fusion-footer-copyright-area", "et-footer", "elementor-location-footer",
