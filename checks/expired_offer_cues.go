@@ -6,14 +6,14 @@ var expiredOfferWords = rawCueWords(expiredOfferRawCues)
 
 // expiredOfferCues are the words of the page text without which
 // expiredOfferPromoRe finds no promotion, each where the regexp can match
-// it: at the start of a word, "off" after a number or a percent sign,
-// "free" before "shipping" (not "free software").
+// it: "off" after a number or a percent sign, "free" before "shipping"
+// (not "free software"). The regexp also runs on a promo box, whose text
+// may start or end inside a word of the page ("x<a>sale</a>s"): the word
+// boundaries of the regexp are not asked for.
 var expiredOfferCues = func() []rawCue {
 	var out []rawCue
 	add := func(w string, accept func(src []byte, start, end int) bool) {
-		out = append(out, rawCue{word: w, rule: cueExpiredOffer, accept: func(src []byte, start, end int) bool {
-			return cueWordStart(src, start) && (accept == nil || accept(src, start, end))
-		}})
+		out = append(out, rawCue{word: w, rule: cueExpiredOffer, accept: accept})
 	}
 	for _, w := range []string{"discount", "coupon", "voucher", "gutschein", "rabatt", "descuento", "desconto", "oferta",
 		"sconto", "korting", "réduction", "remise", "soldes"} {
@@ -24,16 +24,10 @@ var expiredOfferCues = func() []rawCue {
 		j := cueSkipSpaceBack(src, start-1)
 		return j < 0 || cueIsDigit(src[j]) || src[j] == '%'
 	})
-	add("promo", func(src []byte, _, end int) bool { // promo, promotion, promo code, promoção
-		if cueHasFold(src, end, "tion") {
-			return cueWordEnd(src, end+4)
-		}
-		return cueWordEnd(src, end) || cueMayStart(src, end, "tion") || cueNextWord(src, end, "", "code")
-	})
-	wordEnd := func(src []byte, _, end int) bool { return cueWordEnd(src, end) }
-	add("sale", wordEnd)
-	add("actie", wordEnd)
-	add("bogo", wordEnd)
+	add("promo", nil) // promo, promotion, promo code, promoção
+	add("sale", nil)
+	add("actie", nil)
+	add("bogo", nil)
 	add("offer", func(src []byte, start, end int) bool { // special offer, offer is valid, offerta
 		return cueMayStart(src, end, "ta") || cueNextWord(src, end, "", "is", "good", "valid") || cuePrevWord(src, start, "special")
 	})

@@ -5,16 +5,17 @@ import (
 	"unicode/utf8"
 )
 
-// expiredOfferDeadlineCues are the last words of the deadline labels of
-// expiredOfferDeadlineRe, each where the label can stand: at a word of its
-// own, after the words the label begins with ("valid to", "last day"), and
-// before a date ("until June 30", "by 30.06.2025", "ends Friday, 6/27/2025").
-// A page whose text has a promotion but no such label has no expired offer.
+// expiredOfferDeadlineCues are the deadline labels of
+// expiredOfferDeadlineRe, each where the label can stand: at the start of a
+// word, or right after the end of an earlier date (the regexp reads the
+// text from there), and before a date ("until June 30", "by 30.06.2025",
+// "ends Friday, 6/27/2025", "byJune 30"). A page whose text has a promotion
+// but no such label has no expired offer.
 var expiredOfferDeadlineCues = func() []rawCue {
 	var out []rawCue
 	add := func(w string, accept func(src []byte, end int) bool) {
-		out = append(out, rawCue{word: w, rule: cueExpiredDeadline, after: cueNonWordBytes, accept: func(src []byte, start, end int) bool {
-			return cueWordStart(src, start) && cueWordEnd(src, end) && accept(src, end)
+		out = append(out, rawCue{word: w, rule: cueExpiredDeadline, accept: func(src []byte, start, end int) bool {
+			return expiredOfferLabelStart(src, start) && accept(src, end)
 		}})
 	}
 	for _, w := range []string{"until", "till", "through", "thru", "by", "before", "end", "ends", "ending", "close", "closes",
@@ -51,7 +52,7 @@ var expiredOfferDeadlineCues = func() []rawCue {
 	})
 	// jusqu'au, jusqu'à, t/m: glued together.
 	out = append(out, rawCue{word: "jusqu'", rule: cueExpiredDeadline, accept: func(src []byte, start, end int) bool {
-		if !cueWordStart(src, start) {
+		if !expiredOfferLabelStart(src, start) {
 			return false
 		}
 		for _, w := range []string{"au", "à"} {
@@ -61,30 +62,27 @@ var expiredOfferDeadlineCues = func() []rawCue {
 		}
 		return false
 	}}, rawCue{word: "t/m", rule: cueExpiredDeadline, accept: func(src []byte, start, end int) bool {
-		return cueWordStart(src, start) && expiredOfferDateAfter(src, end)
+		return expiredOfferLabelStart(src, start) && expiredOfferDateAfter(src, end)
 	}})
 	return out
 }()
 
-// cueNonWordBytes are the bytes that end a word.
-var cueNonWordBytes = func() string {
-	var b []byte
-	for c := range 256 {
-		if !cueIsWord(byte(c)) {
-			b = append(b, byte(c))
-		}
-	}
-	return string(b)
-}()
+// expiredOfferLabelStart reports whether a deadline label may start at
+// src[start] for expiredOfferDeadlineRe (\b): at the start of a word, or
+// right after what may end an earlier date (a digit, the Z of an ISO
+// time), where expiredOffer starts the text it reads before a date.
+func expiredOfferLabelStart(src []byte, start int) bool {
+	return cueWordStart(src, start) || cueIsDigit(src[start-1]) || src[start-1] == 'Z'
+}
 
 // expiredOfferDateAfterWord reports whether, after spaces, src at i holds
-// word, at a word of its own, and then a date may follow.
+// word and then a date may follow.
 func expiredOfferDateAfterWord(src []byte, i int, word string) bool {
 	j := cueSkipSpace(src, i)
 	if !cueHasFold(src, j, word) {
 		return cueMayStart(src, j, word) && j+len(word) > len(src) // the run ends within
 	}
-	return cueWordEnd(src, j+len(word)) && expiredOfferDateAfter(src, j+len(word))
+	return expiredOfferDateAfter(src, j+len(word))
 }
 
 // expiredOfferDateAfter reports whether a date may start after a deadline

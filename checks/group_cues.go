@@ -534,11 +534,6 @@ func cueByteIn(b byte, set string) bool {
 	return strings.IndexByte(set, b) >= 0
 }
 
-// cueWordEnd reports whether no word character follows src[:i].
-func cueWordEnd(src []byte, i int) bool {
-	return i >= len(src) || !cueIsWord(src[i])
-}
-
 // cueWordStart reports whether no word character precedes src[i:].
 func cueWordStart(src []byte, i int) bool {
 	return i == 0 || !cueIsWord(src[i-1])

@@ -23,15 +23,11 @@ var timestampLeakCues = func() []rawCue {
 	// The placeholder years, as the sentinel regexp writes them: first in a
 	// dashed date (0001-01-01), last in a slashed or written one
 	// (01/01/1970, Jan 1, 1970).
+	// The regexps run on one text node, which may start or end inside a word
+	// of the run: their word boundaries are not asked for.
 	year := func(dashed string) func(src []byte, start, end int) bool {
 		return func(src []byte, start, end int) bool {
-			if cueWordStart(src, start) && cueMayStartExact(src, end, dashed) {
-				return true
-			}
-			if !cueWordEnd(src, end) {
-				return false
-			}
-			if start == 0 || src[start-1] == '/' {
+			if cueMayStartExact(src, end, dashed) || start == 0 || src[start-1] == '/' {
 				return true
 			}
 			return cueIsSpace(src[start-1]) && timestampLeakBeforeYear(src, start)
@@ -100,10 +96,7 @@ func timestampLeakZone(src []byte, i int, zones ...string) bool {
 
 // timestampLeakLabelCue accepts a date label followed by a broken value:
 // Invalid Date, NaN or an epoch number (timestampLeakLabelValueRe).
-func timestampLeakLabelCue(src []byte, start, end int) bool {
-	if !cueWordStart(src, start) {
-		return false
-	}
+func timestampLeakLabelCue(src []byte, _, end int) bool {
 	if timestampLeakValueAfter(src, end) {
 		return true
 	}
