@@ -137,12 +137,80 @@ type dateForm struct {
 	// the characters of anyOf, and a month name when month is set.
 	anyOf string
 	month bool
+	// startsWith, when set, tells where a match can start (a month name, a
+	// digit): the regexp is then tried, anchored, only there. A long
+	// case-folded alternation is slow to run along a whole text.
+	startsWith func(lower string, i int) bool
+	anchored   *regexp.Regexp
+}
+
+// withStarts sets where f's matches can start and anchors its regexp.
+func (f dateForm) withStarts(at func(lower string, i int) bool) dateForm {
+	f.startsWith = at
+	f.anchored = regexp.MustCompile(`^(?:` + f.re.String() + `)`)
+	return f
+}
+
+// startsMonth reports whether a month name may start at byte i of lower.
+func startsMonth(lower string, i int) bool {
+	return i+3 <= len(lower) && dateMonthPrefixes[lower[i:i+3]]
+}
+
+// startsDigit reports whether byte i of lower is a digit.
+func startsDigit(lower string, i int) bool { return lower[i] >= '0' && lower[i] <= '9' }
+
+// findAllAnchored finds what f.re.FindAllStringSubmatchIndex(sub, -1) finds:
+// the leftmost match, then the leftmost after its end, and so on; but it
+// tries the regexp only where startsWith allows a match to begin.
+func (f dateForm) findAllAnchored(sub string) [][]int {
+	lower := sub
+	if f.month {
+		lower = strings.ToLower(sub)
+		// The regexp folds case by Unicode's simple folding: the long s
+		// folds to s and the Kelvin sign to k, which ToLower leaves or
+		// resizes. Such a text is searched the slow way.
+		if len(lower) != len(sub) || strings.ContainsAny(sub, "\u017f\u212a") {
+			return f.re.FindAllStringSubmatchIndex(sub, -1)
+		}
+	}
+	var out [][]int
+	for i := 0; i < len(sub); i++ {
+		if !f.startsWith(lower, i) {
+			continue
+		}
+		loc := f.anchored.FindStringSubmatchIndex(sub[i:])
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += i
+			}
+		}
+		out = append(out, loc)
+		i = max(loc[1], i+1) - 1
+	}
+	return out
+}
+
+// anchorForms sets where the matches of the month-name forms can start: at
+// the month name, or at the day before it.
+func anchorForms(forms []dateForm) []dateForm {
+	for i, f := range forms {
+		switch {
+		case f.month && f.named:
+			forms[i] = f.withStarts(startsMonth)
+		case f.month:
+			forms[i] = f.withStarts(startsDigit)
+		}
+	}
+	return forms
 }
 
 var dateForms = func() []dateForm {
 	months := dateMonthAlt()
 	ord := `(?:st|nd|rd|th|er|º|°)?`
-	return []dateForm{
+	return anchorForms([]dateForm{
 		{ // ISO 8601 date or date-time: 2025-06-27, 2025-06-27T04:50:55-08:00
 			anyOf: "-",
 			re:    regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`),
@@ -200,7 +268,7 @@ var dateForms = func() []dateForm {
 				}
 			},
 		},
-	}
+	})
 }()
 
 func dateAtoi(s string) int {
@@ -290,7 +358,13 @@ func matchFormIn(text string, seg [2]int, f dateForm, out []dateMatch) []dateMat
 	if f.anyOf != "" && !strings.ContainsAny(sub, f.anyOf) || f.month && !hasMonthName(sub) {
 		return out
 	}
-	for _, loc := range f.re.FindAllStringSubmatchIndex(sub, -1) {
+	var locs [][]int
+	if f.anchored != nil {
+		locs = f.findAllAnchored(sub)
+	} else {
+		locs = f.re.FindAllStringSubmatchIndex(sub, -1)
+	}
+	for _, loc := range locs {
 		for i := range loc {
 			if loc[i] >= 0 {
 				loc[i] += seg[0]
@@ -324,7 +398,7 @@ func matchFormIn(text string, seg [2]int, f dateForm, out []dateMatch) []dateMat
 
 var monthYearForms = func() []dateForm {
 	months := dateMonthAlt()
-	return []dateForm{
+	return anchorForms([]dateForm{
 		{ // March 2025, Mar. 2025, März 2025, marzo de 2025
 			month: true,
 			re:    regexp.MustCompile(`(?i)(` + months + `)\.?,?\s*(?:(?:de|del)\s+)?(\d{4})`),
@@ -340,7 +414,7 @@ var monthYearForms = func() []dateForm {
 				return dateAtoi(m[2]), time.Month(dateAtoi(m[1])), 1, false, true
 			},
 		},
-	}
+	})
 }()
 
 // findMonthYears returns the month-year dates written in text ("Last

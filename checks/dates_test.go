@@ -264,7 +264,7 @@ func TestPageLang(t *testing.T) {
 func naiveFindDates(text string) []dateMatch {
 	var out []dateMatch
 	for _, f := range dateForms {
-		f.anyOf, f.month = "", false // the reference runs every regexp everywhere
+		f.anyOf, f.month, f.anchored = "", false, nil // the reference runs every regexp everywhere
 		out = matchFormIn(text, [2]int{0, len(text)}, f, out)
 	}
 	slices.SortFunc(out, func(a, b dateMatch) int {
@@ -292,6 +292,8 @@ func TestFindDatesWindowsMatchWholeText(t *testing.T) {
 		"Sept. 3, 2025" + long + "1er juin 2025",
 		"20255 2025-13-01 1899-01-01 2200-01-01 June 27, 2025",
 		"JUNE 27, 2025; 3 MÄRZ 2025; 5 Août 2025; 1 DÉC. 2024; Publié le 4 févr. 2025; 2025/06/27",
+		"ſept. 3, 2025 and 4 o\u212atober 2025 (folded by the regexp, not by ToLower)",
+		"general 12 2025, agent 3 2025, magic 2025, Jan12000, 12jun2025, 3rd of june 2025",
 	} {
 		got, want := findDates(text), naiveFindDates(text)
 		if len(got) != len(want) {
