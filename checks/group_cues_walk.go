@@ -33,6 +33,20 @@ type cueWalk struct {
 	tail, tailP, bridge []byte
 }
 
+// cueWalks keeps the walks' buffers from page to page: a long page's run
+// would otherwise be grown again for every page.
+var cueWalks = sync.Pool{New: func() any { return new(cueWalk) }}
+
+// release empties w and returns it to cueWalks, unless its run grew past
+// what is worth keeping.
+func (w *cueWalk) release() {
+	if cap(w.run) > 1<<20 {
+		return
+	}
+	*w = cueWalk{run: w.run[:0], marks: w.marks[:0], tail: w.tail[:0], tailP: w.tailP[:0], bridge: w.bridge[:0]}
+	cueWalks.Put(w)
+}
+
 // cueTailMax is the longest cue word: a bridge needs no more on each side.
 const cueTailMax = 24
 
@@ -49,7 +63,8 @@ type cueWalkKey struct{}
 // cuesMay reports whether the page's text may hold a cue of rule.
 func cuesMay(p *PagePass, rule cueRule) bool {
 	found := p.Memo(cueWalkKey{}, func() any {
-		var w cueWalk
+		w := cueWalks.Get().(*cueWalk)
+		defer w.release()
 		w.page(p.Root())
 		return w.found
 	}).(cueRule)
@@ -248,34 +263,40 @@ func (w *cueWalk) children(n *html.Node) {
 }
 
 func (w *cueWalk) element(e *html.Node) {
-	w.data(e)
 	switch e.Data {
 	case "script":
+		w.data(e)
 		w.mark(false) // gone from the text: nothing in its place
 		return
 	case "style", "noscript", "iframe", "head", "textarea":
+		w.data(e)
 		w.mark(false)
 		return
 	case "template", "object", "svg", "math":
+		w.data(e)
 		w.left(e)
 		w.mark(false)
 		return
 	case "code", "pre", "kbd", "samp", "var":
+		w.data(e)
 		w.left(e)
 		w.mark(true) // flatten leaves a space for code
 		return
 	case "img", "input":
+		w.data(e)
 		w.attr(e, "alt")
 		w.mark(true) // a block, with no text
 		return
 	case "a":
-		if href := strings.TrimSpace(dom.AttrOr(e, "href")); len(href) > 4 {
-			if scheme, rest, ok := strings.Cut(href, ":"); ok && (strings.EqualFold(scheme, "mailto") || strings.EqualFold(scheme, "tel")) {
-				w.placeholderRun(rest)
+		if href := dom.AttrOr(e, "href"); cueMayBeMailOrTel(href) {
+			if href = strings.TrimSpace(href); len(href) > 4 {
+				if scheme, rest, ok := strings.Cut(href, ":"); ok && (strings.EqualFold(scheme, "mailto") || strings.EqualFold(scheme, "tel")) {
+					w.placeholderRun(rest)
+				}
 			}
 		}
 	}
-	if cueRisky(e) {
+	if cueRiskyTag(e.Data) || len(e.Attr) > 0 && w.riskyAttrs(e) {
 		if dom.HasClass(e, "highlight") { // code, left out by every rule
 			w.left(e)
 			w.mark(true)
@@ -350,31 +371,55 @@ func cueHasInvisible(b []byte) bool {
 	return false
 }
 
-// cueRisky reports whether a rule may leave out or hide e, or read it
-// apart from its neighbours: by its name, by an attribute that hides or
-// marks it (hidden, style, role, …), or by its class or id, judged by
-// the rules' own tests (cueClassRisky, cueIDRisky).
-func cueRisky(e *html.Node) bool {
-	switch e.Data {
+// cueMayBeMailOrTel reports whether href may start with mailto: or tel:
+// once trimmed: most links start with something else (h, /, #, .).
+func cueMayBeMailOrTel(href string) bool {
+	i := 0
+	for i < len(href) && (cueIsSpace(href[i]) || href[i] == '\v') { // as strings.TrimSpace
+		i++
+	}
+	return i < len(href) && (href[i]|0x20 == 'm' || href[i]|0x20 == 't' || href[i] >= 0x80)
+}
+
+// cueRiskyTag reports whether a rule may leave out or hide an element, or
+// read it apart from its neighbours, by its name.
+func cueRiskyTag(tag string) bool {
+	switch tag {
 	case "header", "footer", "nav", "aside", "blockquote", "q", "dialog", "select", "figure", "figcaption", "tt":
 		return true
 	}
-	if len(e.Attr) == 0 {
-		return false
-	}
+	return false
+}
+
+// riskyAttrs reports whether a rule may leave out or hide e by an
+// attribute that hides or marks it (hidden, style, role, …), or by its
+// class or id, judged by the rules' own tests (cueClassRisky, cueIDRisky).
+// It also notes a lastReviewed itemprop (see data).
+func (w *cueWalk) riskyAttrs(e *html.Node) bool {
 	var class, id string
+	classes, ids := 0, 0
+	risky := false
 	for _, a := range e.Attr {
 		if a.Namespace != "" {
-			return true
+			risky = true
+			continue
 		}
 		switch a.Key {
 		case "class":
-			class = a.Val
+			class, classes = a.Val, classes+1
 		case "id":
-			id = a.Val
-		case "role", "style", "hidden", "inert", "aria-hidden", "itemprop", "itemtype":
-			return true
+			id, ids = a.Val, ids+1
+		case "itemprop":
+			risky = true
+			if w.found&cueStaleReview == 0 && mdHasItemprop(e, "lastReviewed") {
+				w.found |= cueStaleReview
+			}
+		case "role", "style", "hidden", "inert", "aria-hidden", "itemtype":
+			risky = true
 		}
+	}
+	if risky || classes > 1 || ids > 1 { // a repeated attribute: the rules' tests differ on which counts
+		return true
 	}
 	return class != "" && cueClassRisky(class) || id != "" && cueIDRisky(id)
 }
