@@ -41,7 +41,7 @@ var cueSamples = []string{
 	"Hello world!", "Hello world", "Page load link", "{{ post.title }}", "{% if user %}", "%%title%%",
 	"%title% %sep% %sitename%", "%excerpt_only%", "${name}", "${ name }", "[fusion_text]", "[/vc_row]",
 	"[et_pb_section fullwidth=\"on\"]", "[contact-form-7 id=\"1\"]", "[gravityform id=1]", "[ insert client name ]",
-	"[Your logo here]", "TODO: add the map", "FIXME", "TBD", "TBD.", "Your Name", "Company Name", "Your Company",
+	"[Your logo here]", "[add   your\n  name ]", "[insert \u00e9l\u00e9ments de la liste en fran\u00e7ais ici, s'il vous pla\u00eet, vite]", "TODO: add the map", "FIXME", "TBD", "TBD.", "Your Name", "Company Name", "Your Company",
 	"Your Business Name", "name@example.com", "info@yourdomain.com", "me@yourdomain.co", "a@domain.com",
 	"x@yoursite.com", "x@email.com", "555-555-5555", "(123) 456-7890", "000 000 0000", "123.456.7890", "( 555 ) 555 5555",
 	"your name", "the TODO list", "an example", "m_reload", "exitonclick", "81.0%",
@@ -213,6 +213,7 @@ func TestCueWalk(t *testing.T) {
 		// Plain markup joins as rendered: these say nothing.
 		{`<p>an optional <em>offset</em> and <a class="reference internal" href="#x">free</a> software</p>`, 0, cueExpiredOffer},
 		{`<p>Read the <em>preview</em>, a code review.</p>`, 0, cueStaleReview},
+		{`<p>See [1], add it to [the list/of things], your name [x].</p>`, 0, cuePlaceholder},
 		{`<pre>TODO: 2025-06-27T04:50:55Z</pre><p>Nothing here.</p>`, 0, cuePlaceholder | cueTimestamp},
 		{`<div class="highlight"><p>Lorem ipsum</p></div>`, 0, cuePlaceholder},
 		// Text the rules read outside the body text.

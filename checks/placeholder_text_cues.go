@@ -57,7 +57,7 @@ var placeholderCues = func() []rawCue {
 	for _, w := range []string{"insert", "add", "enter", "your", "company", "client"} {
 		add(w, func(src []byte, start, end int) bool {
 			j := cueSkipSpaceBack(src, start-1)
-			return (j < 0 || src[j] == '[') && (end >= len(src) || cueSkipSpace(src, end) > end)
+			return (j < 0 || src[j] == '[') && (end >= len(src) || cueSkipSpace(src, end) > end && placeholderFillInEnd(src, end))
 		})
 	}
 	for _, w := range []string{"5555", "7890", "0000"} {
@@ -74,6 +74,34 @@ var cueHighBytes = func() string {
 	}
 	return string(b)
 }()
+
+// placeholderFillInEnd reports whether the closing bracket of a fill-in
+// marker may follow src[i:]: the pattern allows 1 to 60 characters other
+// than [, ], /, | and a line break before it. Spaces are counted as the
+// collector folds them, and with room for code the collector drops.
+func placeholderFillInEnd(src []byte, i int) bool {
+	const most = 80
+	n := 0
+	for i = cueSkipSpace(src, i); i < len(src); {
+		switch src[i] {
+		case ']':
+			return n > 0
+		case '[', '/', '|':
+			return false
+		}
+		if src[i]&0xC0 != 0x80 { // a character, not the rest of one
+			if n++; n > most {
+				return false
+			}
+		}
+		if j := cueSkipSpace(src, i); j > i {
+			i = j
+		} else {
+			i++
+		}
+	}
+	return true // the run ends first
+}
 
 // placeholderPercentCue accepts %%var%% and the %var% names of
 // placeholderSEOVars.
