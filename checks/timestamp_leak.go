@@ -162,34 +162,85 @@ func timestampLeakScan(t *html.Node, state dom.State) []timestampLeakHit {
 		}
 		return false
 	}
+	// Each regexp runs only when the text holds what all its matches hold
+	// (most text with digits holds none of it): a time of day, a
+	// placeholder year, a broken value.
 	var spans [][2]int
-	for _, re := range []*regexp.Regexp{timestampLeakGoRe, timestampLeakISORe, timestampLeakHTTPRe} {
-		for _, loc := range re.FindAllStringIndex(s, -1) {
-			if taken(loc[0], loc[1], spans) || !timestampLeakEdges(s, loc[0], loc[1]) {
+	if timestampLeakHasTime(s) {
+		for _, re := range []*regexp.Regexp{timestampLeakGoRe, timestampLeakISORe, timestampLeakHTTPRe} {
+			for _, loc := range re.FindAllStringIndex(s, -1) {
+				if taken(loc[0], loc[1], spans) || !timestampLeakEdges(s, loc[0], loc[1]) {
+					continue
+				}
+				spans = append(spans, [2]int{loc[0], loc[1]})
+				text := s[loc[0]:loc[1]]
+				add(text, timestampLeakZero(text), false)
+			}
+		}
+	}
+	if strings.Contains(s, "0001") || strings.Contains(s, "0000") || strings.Contains(s, "1970") || strings.Contains(s, "1969") {
+		for _, loc := range timestampLeakSentinelRe.FindAllStringIndex(s, -1) {
+			if taken(loc[0], loc[1], spans) {
 				continue
 			}
+			if !timestampLeakStandsAlone(s, loc[0], loc[1]) {
+				continue // "seconds since January 1, 1970" explains the epoch
+			}
 			spans = append(spans, [2]int{loc[0], loc[1]})
-			text := s[loc[0]:loc[1]]
-			add(text, timestampLeakZero(text), false)
+			add(s[loc[0]:loc[1]], true, false)
 		}
 	}
-	for _, loc := range timestampLeakSentinelRe.FindAllStringIndex(s, -1) {
-		if taken(loc[0], loc[1], spans) {
-			continue
+	if timestampLeakHasFold(s, "nan") || timestampLeakHasFold(s, "invalid date") || timestampLeakDigitRun(s, 10) {
+		for _, m := range timestampLeakLabelValueRe.FindAllStringSubmatchIndex(s, -1) {
+			if taken(m[2], m[3], spans) {
+				continue
+			}
+			add(strings.TrimSpace(s[m[0]:m[1]]), false, true)
 		}
-		if !timestampLeakStandsAlone(s, loc[0], loc[1]) {
-			continue // "seconds since January 1, 1970" explains the epoch
-		}
-		spans = append(spans, [2]int{loc[0], loc[1]})
-		add(s[loc[0]:loc[1]], true, false)
-	}
-	for _, m := range timestampLeakLabelValueRe.FindAllStringSubmatchIndex(s, -1) {
-		if taken(m[2], m[3], spans) {
-			continue
-		}
-		add(strings.TrimSpace(s[m[0]:m[1]]), false, true)
 	}
 	return out
+}
+
+// timestampLeakHasTime reports whether s holds a digit, a colon and a
+// digit: every match of the Go, ISO and HTTP regexps has a time of day.
+func timestampLeakHasTime(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		j := strings.IndexByte(s[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+1 < len(s) && cueIsDigit(s[i-1]) && cueIsDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// timestampLeakHasFold reports whether s holds word (lower-case ASCII),
+// ignoring ASCII case: the regexp's (?i) folds no other letter into these.
+func timestampLeakHasFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if cueHasFold(s, i, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// timestampLeakDigitRun reports whether s holds n digits in a row.
+func timestampLeakDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if cueIsDigit(s[i]) {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // timestampLeakEdges rejects matches inside a longer token (an id, a path).
