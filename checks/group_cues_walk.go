@@ -24,9 +24,10 @@ import (
 // collector joins left-out code and images without a space: its runs also
 // end there (marks), and its cues are tested within them.
 type cueWalk struct {
-	found cueRule
-	run   []byte
-	marks []cueMark
+	found   cueRule
+	run     []byte
+	marks   []cueMark
+	footers []*html.Node // see cueWalkResult
 	// tail and tailP are the unbroken text (no space) that ended the runs
 	// before, for a cue word split by a cut ("<span role=…>F</span>ree"):
 	// the bridge from it to the next run is read too.
@@ -43,7 +44,8 @@ func (w *cueWalk) release() {
 	if cap(w.run) > 1<<20 {
 		return
 	}
-	*w = cueWalk{run: w.run[:0], marks: w.marks[:0], tail: w.tail[:0], tailP: w.tailP[:0], bridge: w.bridge[:0]}
+	clear(w.footers)
+	*w = cueWalk{run: w.run[:0], marks: w.marks[:0], footers: w.footers[:0], tail: w.tail[:0], tailP: w.tailP[:0], bridge: w.bridge[:0]}
 	cueWalks.Put(w)
 }
 
@@ -54,21 +56,31 @@ const cueTailMax = 24
 // run[resume:] (after the space flatten put for left-out code).
 type cueMark struct{ cut, resume int }
 
-// cueRulesAll are the rules the walk reads for.
-const cueRulesAll = cueExpiredOffer | cueExpiredDeadline | cueStaleReview | cuePlaceholder | cueTimestamp | cueCopyright
-
 // cueWalkKey keys the page's cue walk in its memo.
 type cueWalkKey struct{}
 
 // cuesMay reports whether the page's text may hold a cue of rule.
 func cuesMay(p *PagePass, rule cueRule) bool {
-	found := p.Memo(cueWalkKey{}, func() any {
+	return cueWalkOf(p).found&rule != 0
+}
+
+// cueWalkResult is what the walk of a page found.
+type cueWalkResult struct {
+	found cueRule
+	// footers are the elements that staleCopyrightHook takes for a site
+	// footer, in document order, head left out: stale-copyright picks its
+	// footers from them instead of walking the page again.
+	footers []*html.Node
+}
+
+// cueWalkOf returns the walk of the page of p, made once per page.
+func cueWalkOf(p *PagePass) *cueWalkResult {
+	return p.Memo(cueWalkKey{}, func() any {
 		w := cueWalks.Get().(*cueWalk)
 		defer w.release()
 		w.page(p.Root())
-		return w.found
-	}).(cueRule)
-	return found&rule != 0
+		return &cueWalkResult{found: w.found, footers: slices.Clone(w.footers)}
+	}).(*cueWalkResult)
 }
 
 func (w *cueWalk) page(root *html.Node) {
@@ -162,17 +174,14 @@ func (w *cueWalk) data(e *html.Node) {
 // (stale-review's lastReviewed) and a site footer (stale-copyright reads a
 // footer's text wherever the footer is).
 func (w *cueWalk) left(e *html.Node) {
-	const rules = cueStaleReview | cueCopyright
 	for d := range e.Descendants() {
-		if w.found&rules == rules {
-			return
-		}
 		if d.Type != html.ElementNode {
 			continue
 		}
 		w.data(d)
 		if staleCopyrightHook(d) {
 			w.found |= cueCopyright
+			w.footers = append(w.footers, d)
 		}
 	}
 }
@@ -256,13 +265,13 @@ func (w *cueWalk) children(n *html.Node) {
 		case html.ElementNode:
 			w.element(c)
 		}
-		if w.found == cueRulesAll {
-			return
-		}
 	}
 }
 
 func (w *cueWalk) element(e *html.Node) {
+	if staleCopyrightHook(e) {
+		w.footers = append(w.footers, e)
+	}
 	switch e.Data {
 	case "script":
 		w.data(e)

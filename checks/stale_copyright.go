@@ -129,7 +129,7 @@ func staleCopyright(p *PagePass) error {
 		return nil // no copyright notice in the text
 	}
 	root := p.Root()
-	footers := staleCopyrightFooters(p, root, nil)
+	footers := staleCopyrightFooters(p, cueWalkOf(p).footers)
 	now := p.Now.Year()
 	for _, f := range footers {
 		ft := flatten(f, staleCopyrightSkip)
@@ -181,27 +181,29 @@ func staleCopyright(p *PagePass) error {
 	return nil
 }
 
-// staleCopyrightFooters appends the site footers below n (outside the main
-// content), in document order, not looking inside a footer found, nor in
-// head, scripts, styles and templates. Only elements are visited: text is
-// half of a page's nodes.
-func staleCopyrightFooters(p *PagePass, n *html.Node, out []*html.Node) []*html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
+// staleCopyrightFooters returns the site footers among hooks (the
+// elements staleCopyrightHook takes, in document order): as a walk of the
+// page that stops at a footer it takes, and never enters head, scripts,
+// styles and templates, would find them. A hook that is not the site's
+// footer (an article's, one inside the main content) is passed by, and
+// the hooks inside it are not.
+func staleCopyrightFooters(p *PagePass, hooks []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range hooks {
+		if slices.ContainsFunc(out, func(f *html.Node) bool { return dom.Contains(f, n) }) {
 			continue
 		}
-		switch c.Data {
-		case "head", "script", "style", "template":
-			continue
-		}
-		if staleCopyrightFooter(c) {
-			if mainEl := p.Main(); mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, c) {
-				out = append(out, c)
-				continue
+		if dom.Closest(n, func(a *html.Node) bool {
+			switch a.Data {
+			case "head", "script", "style", "template":
+				return true
 			}
+			return false
+		}) != nil || !staleCopyrightFooter(n) {
+			continue
 		}
-		if c.FirstChild != nil {
-			out = staleCopyrightFooters(p, c, out)
+		if mainEl := p.Main(); mainEl.Type != html.ElementNode || mainEl.Data == "body" || mainEl.Data == "html" || !dom.Contains(mainEl, n) {
+			out = append(out, n)
 		}
 	}
 	return out
