@@ -276,14 +276,16 @@ func isPageGet(key string) bool {
 // twice by every crawl, once through the redirect of /old.html), the link
 // results kept by the first run were not asked again, and the report is
 // the same.
-func checkResumed(t *testing.T, site *stateSite, full stateReport, fullServed, first, second map[string]int, dir string, resumed stateReport) {
+// kept is the link results the first run stored (read before the resume:
+// what the resumed run stores itself does not count).
+func checkResumed(t *testing.T, site *stateSite, full stateReport, fullServed, first, second map[string]int, kept []string, resumed stateReport) {
 	t.Helper()
 	for key, n := range fullServed {
 		if isPageGet(key) && first[key]+second[key] != n {
 			t.Errorf("%s answered %d time(s) before the interrupt and %d after, %d in an uninterrupted crawl", key, first[key], second[key], n)
 		}
 	}
-	for _, target := range storedLinks(t, dir) {
+	for _, target := range kept {
 		path := strings.TrimPrefix(target, site.srv.URL)
 		for _, m := range []string{"HEAD ", "GET "} {
 			if n := second[m+path]; n > 0 {
@@ -382,7 +384,8 @@ func TestCrawlStateResume(t *testing.T) {
 	// Whether the link checks finished before the interrupt is a race the
 	// crawler tests settle (TestStateResumeFetchesNothingTwice); here the
 	// results kept must not be asked again, and those not kept must be.
-	t.Logf("interrupted after %d pages; link results kept: %v", part.Pages, storedLinks(t, state))
+	kept := storedLinks(t, state)
+	t.Logf("interrupted after %d pages; link results kept: %v", part.Pages, kept)
 
 	first := site.reset(0, nil)
 	out := filepath.Join(dir, "resumed.json")
@@ -390,7 +393,7 @@ func TestCrawlStateResume(t *testing.T) {
 		t.Fatalf("resumed crawl: exit %d: %s", code, stderr)
 	}
 	second := site.reset(0, nil)
-	checkResumed(t, site, full, fullServed, first, second, state, readStateReport(t, out))
+	checkResumed(t, site, full, fullServed, first, second, kept, readStateReport(t, out))
 
 	// A finished crawl resumed again reads nothing and reports the same.
 	again := filepath.Join(dir, "again.json")
@@ -435,6 +438,7 @@ func TestCrawlStateProcess(t *testing.T) {
 				t.Fatalf("interrupted crawl: %v, want exit %d: %s", err, tc.code, stderr.String())
 			}
 			first := site.reset(0, nil)
+			kept := storedLinks(t, state)
 			out := filepath.Join(dir, "resumed.json")
 			if msg, err := exec.Command(bin, stateCrawlArgs(site.srv.URL, out, "--state", state, "--resume")...).CombinedOutput(); err != nil {
 				t.Fatalf("resumed crawl: %v: %s", err, msg)
@@ -442,7 +446,7 @@ func TestCrawlStateProcess(t *testing.T) {
 			second := site.reset(0, nil)
 			resumed := readStateReport(t, out)
 			if tc.again == 0 {
-				checkResumed(t, site, full, fullServed, first, second, state, resumed)
+				checkResumed(t, site, full, fullServed, first, second, kept, resumed)
 				return
 			}
 			more := 0
