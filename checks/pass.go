@@ -3,8 +3,6 @@ package checks
 import (
 	"fmt"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/dom"
 	"github.com/pagelint/pagelint/page"
@@ -80,38 +78,6 @@ func (s *SitePass) Report(sum *page.Summary, is Issue) {
 type pageFacts struct {
 	mainNode *html.Node
 	memo     map[any]any
-}
-
-// lowerRawKey keys the lowercased source in the page's memo.
-type lowerRawKey struct{}
-
-// LowerRaw returns the page source lowercased, made once per page: rules
-// look for their cue words in it before doing any real work.
-func (p *PagePass) LowerRaw() []byte {
-	return p.Memo(lowerRawKey{}, func() any { return lowerBytes(p.Page.Raw) }).([]byte)
-}
-
-// lowerBytes is bytes.ToLower without its per-rune function call on pages
-// that are not pure ASCII (nearly all: a pilcrow, a dash, a name): ASCII
-// bytes are lowered in a tight loop and only other runes are decoded.
-// The result is the same as bytes.ToLower's, invalid UTF-8 included.
-func lowerBytes(s []byte) []byte {
-	out := make([]byte, 0, len(s)+8)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			out = append(out, c)
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRune(s[i:])
-		out = utf8.AppendRune(out, unicode.ToLower(r))
-		i += w
-	}
-	return out
 }
 
 // Memo returns the value that build makes for key, built once per page and
