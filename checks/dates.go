@@ -287,8 +287,12 @@ func findDates(text string) []dateMatch {
 // matchForms runs every form over text and keeps the earliest, longest
 // matches that do not overlap.
 func matchForms(text string, forms []dateForm) []dateMatch {
+	return matchFormsIn(text, dateSegments(text), forms)
+}
+
+// matchFormsIn is matchForms on the given segments of text.
+func matchFormsIn(text string, segs [][2]int, forms []dateForm) []dateMatch {
 	var out []dateMatch
-	segs := dateSegments(text)
 	for _, f := range forms {
 		for _, seg := range segs {
 			out = matchFormIn(text, seg, f, out)

@@ -78,32 +78,6 @@ func (ld *lazyDates) readRange(lo, hi int) {
 	}
 }
 
-// matchFormsIn is matchForms on the given segments of text.
-func matchFormsIn(text string, segs [][2]int, forms []dateForm) []dateMatch {
-	var out []dateMatch
-	for _, f := range forms {
-		for _, seg := range segs {
-			out = matchFormIn(text, seg, f, out)
-		}
-	}
-	slices.SortFunc(out, func(a, b dateMatch) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return b.End - a.End
-	})
-	kept := out[:0]
-	last := -1
-	for _, d := range out {
-		if d.Start < last {
-			continue
-		}
-		kept = append(kept, d)
-		last = d.End
-	}
-	return kept
-}
-
 // want registers a stretch of text a question will read.
 func (ld *lazyDates) want(lo, hi int) {
 	ld.wins = append(ld.wins, [2]int{lo, hi})
