@@ -100,10 +100,9 @@ var dateMonthPrefixes = func() map[string]bool {
 	return m
 }()
 
-// hasMonthName reports whether text may hold a month name, ignoring case:
-// the regexps of the named forms (a long alternation) run only then.
-func hasMonthName(text string) bool {
-	lower := strings.ToLower(text)
+// hasMonthName reports whether lower, a lowercased text, may hold a month
+// name: the regexps of the named forms (a long alternation) run only then.
+func hasMonthName(lower string) bool {
 	for i := 0; i+3 <= len(lower); i++ {
 		if dateMonthPrefixes[lower[i:i+3]] {
 			return true
@@ -161,17 +160,14 @@ func startsDigit(lower string, i int) bool { return lower[i] >= '0' && lower[i] 
 
 // findAllAnchored finds what f.re.FindAllStringSubmatchIndex(sub, -1) finds:
 // the leftmost match, then the leftmost after its end, and so on; but it
-// tries the regexp only where startsWith allows a match to begin.
-func (f dateForm) findAllAnchored(sub string) [][]int {
-	lower := sub
-	if f.month {
-		lower = strings.ToLower(sub)
-		// The regexp folds case by Unicode's simple folding: the long s
-		// folds to s and the Kelvin sign to k, which ToLower leaves or
-		// resizes. Such a text is searched the slow way.
-		if len(lower) != len(sub) || strings.ContainsAny(sub, "\u017f\u212a") {
-			return f.re.FindAllStringSubmatchIndex(sub, -1)
-		}
+// tries the regexp only where startsWith allows a match to begin. lower is
+// sub lowercased.
+func (f dateForm) findAllAnchored(sub, lower string) [][]int {
+	// The regexp folds case by Unicode's simple folding: the long s folds
+	// to s and the Kelvin sign to k, which ToLower leaves or resizes. Such a
+	// text is searched the slow way.
+	if len(lower) != len(sub) || strings.ContainsAny(sub, "\u017f\u212a") {
+		return f.re.FindAllStringSubmatchIndex(sub, -1)
 	}
 	var out [][]int
 	for i := 0; i < len(sub); i++ {
@@ -359,12 +355,19 @@ func dateSegments(text string) [][2]int {
 // matchFormIn appends the matches of form f in text[seg[0]:seg[1]].
 func matchFormIn(text string, seg [2]int, f dateForm, out []dateMatch) []dateMatch {
 	sub := text[seg[0]:seg[1]]
-	if f.anyOf != "" && !strings.ContainsAny(sub, f.anyOf) || f.month && !hasMonthName(sub) {
+	if f.anyOf != "" && !strings.ContainsAny(sub, f.anyOf) {
+		return out
+	}
+	lower := sub
+	if f.month || f.anchored != nil {
+		lower = strings.ToLower(sub) // once for the month test and the anchors
+	}
+	if f.month && !hasMonthName(lower) {
 		return out
 	}
 	var locs [][]int
 	if f.anchored != nil {
-		locs = f.findAllAnchored(sub)
+		locs = f.findAllAnchored(sub, lower)
 	} else {
 		locs = f.re.FindAllStringSubmatchIndex(sub, -1)
 	}
