@@ -170,7 +170,7 @@ func openCrawlState(o crawlOptions, plan *lintPlan, co *crawler.CrawlOptions) (*
 		return nil, err
 	}
 	nowGiven := o.lint.now != "" || plan.file != nil && plan.file.Now != nil
-	if saved := st.Setting("now"); o.resume && !nowGiven && saved != "" {
+	if saved := st.Setting("--now"); o.resume && !nowGiven && saved != "" {
 		if t, err := time.Parse(time.RFC3339Nano, saved); err == nil {
 			plan.now = t
 		}

@@ -524,3 +524,32 @@ func TestCrawlStateErrors(t *testing.T) {
 		t.Errorf("a refused run made requests: %v", served)
 	}
 }
+
+// TestCrawlStateResumeWithoutNow: a crawl run without --now resumes with
+// its first run's date, as docs/state.md says; the second run must not be
+// refused for a date that differs only because time went by.
+func TestCrawlStateResumeWithoutNow(t *testing.T) {
+	site := newStateSite(t)
+	dir := t.TempDir()
+	state := filepath.Join(dir, "state")
+	withoutNow := func(out string, extra ...string) []string {
+		args := stateCrawlArgs(site.srv.URL, out, extra...)
+		i := slices.Index(args, "--now")
+		return slices.Delete(args, i, i+2)
+	}
+	site.reset(0, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	site.reset(5, cancel)
+	if code, stderr := runInterruptible(ctx, withoutNow(filepath.Join(dir, "part.json"), "--state", state)); code != 130 {
+		t.Fatalf("interrupted crawl: exit %d, want 130: %s", code, stderr)
+	}
+	site.reset(0, nil)
+	time.Sleep(10 * time.Millisecond) // the clock must have moved on
+	out := filepath.Join(dir, "resumed.json")
+	if code, stderr := runInterruptible(context.Background(), withoutNow(out, "--state", state, "--resume")); code != 0 {
+		t.Fatalf("resumed crawl without --now: exit %d: %s", code, stderr)
+	}
+	if r := readStateReport(t, out); !r.Complete || r.Pages != statePages+2 {
+		t.Errorf("resumed report: %d pages, complete %v; want %d, complete", r.Pages, r.Complete, statePages+2)
+	}
+}
